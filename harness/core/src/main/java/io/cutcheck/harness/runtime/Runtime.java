@@ -1,0 +1,34 @@
+package io.cutcheck.harness.runtime;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where nodes run: local processes, Docker containers, remote hosts. A runtime only starts and
+ * controls processes; it knows nothing of the system's protocol.
+ *
+ * <p>Rules: {@link #reserve(String, String)} is called for every node before any
+ * {@link #start(LaunchSpec)}, so each node's configuration can name all its peers.
+ * {@link #close()} stops every node this runtime started, also after partial failures, and is
+ * idempotent; the harness also calls it from its shutdown hook.
+ */
+public interface Runtime extends AutoCloseable {
+
+    /** The name users select it by ({@code local}, {@code docker}). */
+    String name();
+
+    /** Fixes the node's ports and the host its peers dial. */
+    NodeAddress reserve(String node, String role) throws IOException;
+
+    /** Starts the node; returns once its process exists, not when it is healthy. */
+    Node start(LaunchSpec spec) throws IOException;
+
+    /** The nodes started so far, in start order. */
+    List<Node> nodes();
+
+    /** The host address at which nodes reach services the harness runs (input log, output store). */
+    String harnessHostForNodes();
+
+    @Override
+    void close();
+}
