@@ -84,8 +84,9 @@ public final class BankWorkload implements Workload {
         return BankOptions.of(settings).toJson();
     }
 
+    /** The bank's own checkers; the generic ones (committed restore, progress…) come from the harness. */
     @Override
     public List<Checker> checkers() {
-        return List.of();
+        return List.of(new BankSnapshotChecker(), new FinalBalancesChecker());
     }
 }
