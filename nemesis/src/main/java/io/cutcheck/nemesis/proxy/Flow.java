@@ -21,6 +21,7 @@ final class Flow implements LinkControl {
     private Channel destination;
     private boolean destinationWritable = true;
     private long held;
+    private boolean inputEnded;
 
     Flow(ProxyConnection connection, Random random) {
         this.connection = connection;
@@ -37,6 +38,12 @@ final class Flow implements LinkControl {
     /** Where the relay writes, or null before the upstream connection is made. */
     Channel destination() {
         return destination;
+    }
+
+    /** The source has nothing more to give: it is not read again. */
+    void inputEnded() {
+        inputEnded = true;
+        update();
     }
 
     void received(int bytes) {
@@ -76,7 +83,7 @@ final class Flow implements LinkControl {
         }
         boolean reading = source.config().isAutoRead();
         boolean room = reading ? held < HIGH_WATER : held <= LOW_WATER;
-        boolean read = destination != null && destinationWritable && room;
+        boolean read = destination != null && destinationWritable && room && !inputEnded;
         if (read != reading) {
             source.config().setAutoRead(read);
         }

@@ -9,8 +9,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.DuplexChannel;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
@@ -30,6 +32,8 @@ final class ProxyConnection {
     private final Flow downstreamFlow;
     /** Each stream's toxics in order, kept so the server's pipeline can be built once it connects. */
     private final EnumMap<Stream, List<Toxic>> chains = new EnumMap<>(Stream.class);
+    private final EnumMap<Stream, Ingress> ingresses = new EnumMap<>(Stream.class);
+    private final EnumSet<Stream> ended = EnumSet.noneOf(Stream.class);
     private Channel server;
 
     ProxyConnection(Channel client, List<Toxic> toxics, Random random) {
@@ -50,6 +54,7 @@ final class ProxyConnection {
                 .channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false) // until both flows are connected
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
@@ -68,6 +73,31 @@ final class ProxyConnection {
             upstreamFlow.connect(client, server);
             downstreamFlow.connect(server, client);
         });
+    }
+
+    /**
+     * One direction has delivered its end. Like Toxiproxy, which closes a link's destination when
+     * its source ends, the destination gets a FIN and is read no more (which ends the opposite
+     * direction once its toxics let go); when both directions are done, both channels close.
+     */
+    void directionEnded(Stream stream) {
+        if (!ended.add(stream)) {
+            return;
+        }
+        if (ended.size() == Stream.values().length) {
+            close();
+            return;
+        }
+        Channel destination = stream == Stream.UPSTREAM ? server : client;
+        if (destination instanceof DuplexChannel duplex && duplex.isActive()) {
+            duplex.shutdownOutput();
+        }
+        Ingress opposite = ingresses.get(stream == Stream.UPSTREAM ? Stream.DOWNSTREAM : Stream.UPSTREAM);
+        if (opposite != null) {
+            opposite.endInput();
+        } else {
+            close();
+        }
     }
 
     /** Adds a toxic at the end of its stream's chain. */
@@ -121,11 +151,13 @@ final class ProxyConnection {
     }
 
     private void buildLink(ChannelPipeline pipeline, Stream stream, Flow flow, Flow opposite) {
-        pipeline.addLast(INGRESS, new Ingress(flow, opposite));
+        Ingress ingress = new Ingress(flow, opposite);
+        ingresses.put(stream, ingress);
+        pipeline.addLast(INGRESS, ingress);
         for (Toxic toxic : chains.get(stream)) {
             pipeline.addLast(handlerName(toxic), toxic.kind().newHandler(toxic, flow));
         }
-        pipeline.addLast(RELAY, new Relay(flow));
+        pipeline.addLast(RELAY, new Relay(this, stream, flow));
     }
 
     private ChannelPipeline pipelineOf(Stream stream) {

@@ -1,23 +1,27 @@
 package io.cutcheck.nemesis.proxy;
 
+import io.cutcheck.nemesis.proxy.toxic.Stream;
 import io.cutcheck.nemesis.proxy.toxic.StreamEnd;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 
 /**
  * Last handler of a link's source channel: writes what the toxics pass on to the destination,
- * flushes at the end of each batch, and closes the destination once the stream has ended and
- * everything before the end is written.
+ * flushes at the end of each batch, and, once the stream's end arrives and everything before it
+ * is written, tells the connection this direction is done.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
 
+    private final ProxyConnection connection;
+    private final Stream stream;
     private final Flow flow;
 
-    Relay(Flow flow) {
+    Relay(ProxyConnection connection, Stream stream, Flow flow) {
+        this.connection = connection;
+        this.stream = stream;
         this.flow = flow;
     }
 
@@ -48,17 +52,15 @@ final class Relay extends ChannelInboundHandlerAdapter {
             return;
         }
         Channel destination = flow.destination();
-        if (destination == null) {
-            ctx.close();
+        if (destination == null || !destination.isActive()) {
+            connection.directionEnded(stream);
             return;
         }
-        // Closing the destination ends the opposite direction, whose source it is; that direction
-        // then closes this source after its own toxics let go of their data, as in Toxiproxy.
-        destination.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        destination.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> connection.directionEnded(stream));
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
+        ctx.fireExceptionCaught(cause);
     }
 }
