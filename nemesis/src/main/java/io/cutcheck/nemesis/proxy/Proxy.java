@@ -76,12 +76,10 @@ final class Proxy {
                 .group(group)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.AUTO_READ, false) // until the upstream answers
-                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel client) {
+                        ProxyConnection.configure(client);
                         accept(client);
                     }
                 })

@@ -5,10 +5,13 @@ import io.cutcheck.nemesis.proxy.toxic.Toxic;
 import io.cutcheck.nemesis.proxy.toxic.ToxicHandler;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DuplexChannel;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,6 +29,7 @@ final class ProxyConnection {
 
     private static final String INGRESS = "ingress";
     private static final String RELAY = "relay";
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
 
     private final Channel client;
     private final Flow upstreamFlow;
@@ -46,18 +50,30 @@ final class ProxyConnection {
         toxics.forEach(toxic -> chains.get(toxic.stream()).add(toxic));
     }
 
+    /**
+     * Options of both channels of a connection: no Nagle delay (as Go's default), no reading
+     * until both flows are connected, half-closure so a FIN does not tear down the pipeline and
+     * the data its toxics hold, and buffers sized for bulk streams.
+     */
+    static void configure(Channel channel) {
+        ChannelConfig config = channel.config();
+        config.setOption(ChannelOption.TCP_NODELAY, true);
+        config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+        config.setAutoRead(false);
+        config.setWriteBufferWaterMark(WATER_MARK);
+        config.setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(4096, 64 * 1024, 1 << 20));
+    }
+
     /** Builds the client's link and dials the upstream; reading starts once it answers. */
     void open(Transport transport, String upstreamHost, int upstreamPort) {
         buildLink(client.pipeline(), Stream.UPSTREAM, upstreamFlow, downstreamFlow);
         Bootstrap dialer = new Bootstrap()
                 .group(client.eventLoop())
                 .channel(transport.socketChannel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.AUTO_READ, false) // until both flows are connected
-                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        configure(channel);
                         server = channel;
                         buildLink(channel.pipeline(), Stream.DOWNSTREAM, downstreamFlow, upstreamFlow);
                     }

@@ -55,7 +55,7 @@ public final class ToxiproxyServer implements AutoCloseable {
     }
 
     private static ToxiproxyServer start(String host, int port, Random random) throws IOException {
-        Transport transport = Transport.NIO;
+        Transport transport = Transport.best();
         EventLoopGroup apiGroup = transport.newGroup(1, "toxiproxy-api");
         EventLoopGroup proxyGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), "toxiproxy-link");
         ProxyRegistry registry = new ProxyRegistry(proxyGroup, transport, random);
