@@ -1,0 +1,84 @@
+package io.cutcheck.reports.figures;
+
+import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.FaultRecord;
+import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Observations;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Groups the nodes' {@code restored} events into recoveries ({@link RestoreEpisode}).
+ *
+ * <p>A {@code restored} event counts as a restore when it names a checkpoint, or when it names
+ * none (empty state) but comes after the first fault: the nodes' initial fresh start is not a
+ * recovery. Consecutive restores from the same checkpoint within {@link #SAME_EPISODE_MS} of the
+ * previous one belong to the same recovery.
+ */
+public final class RestoreEpisodes {
+
+    /** Nodes of one recovery restore within this long of each other. */
+    public static final long SAME_EPISODE_MS = 5_000;
+
+    private RestoreEpisodes() {}
+
+    public static List<RestoreEpisode> of(Observations observations) {
+        List<NodeEvent> restores = restoreEvents(observations);
+        List<List<NodeEvent>> groups = new ArrayList<>();
+        for (NodeEvent restore : restores) {
+            List<NodeEvent> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            NodeEvent previous = last == null ? null : last.get(last.size() - 1);
+            if (previous != null && Objects.equals(previous.checkpoint(), restore.checkpoint())
+                    && restore.time() - previous.time() <= SAME_EPISODE_MS) {
+                last.add(restore);
+            } else {
+                groups.add(new ArrayList<>(List.of(restore)));
+            }
+        }
+        long runStart = RunWindow.of(observations).start();
+        List<RestoreEpisode> episodes = new ArrayList<>();
+        long previousEnd = Long.MIN_VALUE;
+        for (List<NodeEvent> group : groups) {
+            RestoreEpisode episode = episode(group, observations, runStart, previousEnd);
+            episodes.add(episode);
+            previousEnd = episode.finishedAt();
+        }
+        return List.copyOf(episodes);
+    }
+
+    // A fault that began before the previous recovery finished was that recovery's cause, not
+    // this one's: only faults since then can explain this one.
+    /** The {@code restored} events that count as restores (see the class comment), by time. */
+    public static List<NodeEvent> restoreEvents(Observations observations) {
+        long firstFault = observations.faults().stream().mapToLong(FaultRecord::startedAt).min().orElse(Long.MAX_VALUE);
+        return observations.events().stream()
+                .filter(e -> "restored".equals(e.type()))
+                .filter(e -> e.checkpoint() != null || e.time() >= firstFault)
+                .sorted(Comparator.comparingLong(NodeEvent::time))
+                .toList();
+    }
+
+    private static RestoreEpisode episode(List<NodeEvent> group, Observations observations, long runStart,
+                                          long previousEnd) {
+        Long checkpoint = group.get(0).checkpoint();
+        long startedAt = group.stream().mapToLong(r -> restoreStart(r, observations.events())).min().orElseThrow();
+        long finishedAt = group.stream().mapToLong(NodeEvent::time).max().orElseThrow();
+        long failureAt = observations.faults().stream().mapToLong(FaultRecord::startedAt)
+                .filter(t -> t <= startedAt && t > previousEnd).max().orElse(startedAt);
+        long cutAt = checkpoint == null ? runStart : observations.checkpoints().stream()
+                .filter(c -> c.id() == checkpoint && c.triggeredAt() != null)
+                .map(CheckpointObservation::triggeredAt).findFirst().orElse(failureAt);
+        List<String> nodes = group.stream().map(NodeEvent::node).distinct().toList();
+        return new RestoreEpisode(checkpoint, nodes, startedAt, finishedAt, failureAt, Math.min(cutAt, failureAt));
+    }
+
+    // The node's latest restore-started at or before this restored event, in the same incarnation.
+    private static long restoreStart(NodeEvent restored, List<NodeEvent> events) {
+        return events.stream()
+                .filter(e -> "restore-started".equals(e.type()) && e.node().equals(restored.node())
+                        && e.incarnation() == restored.incarnation() && e.time() <= restored.time())
+                .mapToLong(NodeEvent::time).max().orElse(restored.time());
+    }
+}

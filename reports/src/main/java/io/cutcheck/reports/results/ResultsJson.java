@@ -1,0 +1,194 @@
+package io.cutcheck.reports.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.history.OpType;
+import io.cutcheck.harness.observe.FaultRecord;
+import io.cutcheck.reports.RunReport;
+import io.cutcheck.reports.figures.DurationStats;
+import io.cutcheck.reports.figures.RecoveryModel;
+import io.cutcheck.reports.figures.RestoreEpisode;
+import io.cutcheck.reports.figures.RunFigures;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes {@code results.json}, the run's machine-readable verdict, format {@link #VERSION}. Every
+ * field is documented in {@code reports/RESULTS.md}; a field's meaning never changes within a
+ * version, new fields may be added.
+ */
+public final class ResultsJson {
+
+    public static final int VERSION = 1;
+    public static final String FILE_NAME = "results.json";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ResultsJson() {}
+
+    public static Path write(RunReport report, RunFigures figures) throws IOException {
+        Path file = report.storeDir().resolve(FILE_NAME);
+        Files.createDirectories(report.storeDir());
+        MAPPER.writeValue(file.toFile(), toJson(report, figures));
+        return file;
+    }
+
+    public static ObjectNode toJson(RunReport report, RunFigures figures) {
+        ObjectNode root = NODES.objectNode();
+        root.put("version", VERSION);
+        root.put("test", report.testName());
+        root.put("store", report.storeDir().toString());
+        root.put("generatedAt", Instant.now().toString());
+        root.set("valid", valid(report.verdict()));
+        root.put("exitCode", report.verdict().exitCode());
+        root.set("checkpoints", checkpoints(figures));
+        root.set("restores", restores(figures.restores()));
+        root.set("recovery", recovery(figures.recovery()));
+        root.set("faults", faults(report.observations().faults()));
+        root.set("operations", operations(figures));
+        root.set("anomalies", anomalies(report.results()));
+        root.set("checkers", checkers(report.results()));
+        root.set("phases", phases(report));
+        return root;
+    }
+
+    /** The JSON form of a verdict: true, false, or the string "unknown". */
+    public static JsonNode valid(Validity validity) {
+        return switch (validity) {
+            case VALID -> NODES.booleanNode(true);
+            case INVALID -> NODES.booleanNode(false);
+            case UNKNOWN -> NODES.textNode("unknown");
+        };
+    }
+
+    private static ObjectNode checkpoints(RunFigures figures) {
+        ObjectNode node = NODES.objectNode();
+        node.put("committed", figures.checkpoints().committed());
+        node.put("aborted", figures.checkpoints().aborted());
+        node.put("pending", figures.checkpoints().pending());
+        node.put("total", figures.checkpoints().total());
+        node.set("durationMs", stats(figures.recovery().checkpointDurations()));
+        return node;
+    }
+
+    private static ObjectNode restores(List<RestoreEpisode> episodes) {
+        ObjectNode node = NODES.objectNode();
+        node.put("count", episodes.size());
+        ArrayNode list = node.putArray("episodes");
+        for (RestoreEpisode e : episodes) {
+            ObjectNode item = list.addObject();
+            item.set("checkpoint", e.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(e.checkpoint()));
+            item.set("nodes", MAPPER.valueToTree(e.nodes()));
+            item.put("failureAt", e.failureAt());
+            item.put("startedAt", e.startedAt());
+            item.put("finishedAt", e.finishedAt());
+            item.put("cutAt", e.cutAt());
+            item.put("lostWorkMs", e.lostWorkMs());
+            item.put("restoreMs", e.restoreMs());
+            item.put("recoveryMs", e.recoveryMs());
+        }
+        return node;
+    }
+
+    private static ObjectNode recovery(RecoveryModel model) {
+        ObjectNode node = NODES.objectNode();
+        node.put("intervalMs", model.intervalMs());
+        node.put("intervalSource", model.intervalSource());
+        node.put("checkpointCostMs", model.checkpointCostMs());
+        node.put("modelMs", model.modelMs());
+        node.set("measuredMs", stats(model.measured()));
+        return node;
+    }
+
+    private static ObjectNode faults(List<FaultRecord> faults) {
+        ObjectNode node = NODES.objectNode();
+        node.put("count", faults.size());
+        node.put("unhealed", faults.stream().filter(f -> f.healedAt() == null).count());
+        node.put("errors", faults.stream().filter(f -> f.error() != null).count());
+        Map<String, Integer> byKind = new TreeMap<>();
+        faults.forEach(f -> byKind.merge(f.kind(), 1, Integer::sum));
+        node.set("byKind", MAPPER.valueToTree(byKind));
+        ArrayNode list = node.putArray("executed");
+        for (FaultRecord f : faults) {
+            ObjectNode item = list.addObject();
+            item.put("id", f.id());
+            item.put("kind", f.kind());
+            item.set("targets", MAPPER.valueToTree(f.targets()));
+            item.put("startedAt", f.startedAt());
+            item.set("healedAt", f.healedAt() == null ? NODES.nullNode() : NODES.numberNode(f.healedAt()));
+            item.set("durationMs", f.healedAt() == null ? NODES.nullNode() : NODES.numberNode(f.healedAt() - f.startedAt()));
+            item.put("error", f.error());
+        }
+        return node;
+    }
+
+    private static ObjectNode operations(RunFigures figures) {
+        ObjectNode node = NODES.objectNode();
+        node.put("ok", figures.operations().count(OpType.OK));
+        node.put("fail", figures.operations().count(OpType.FAIL));
+        node.put("info", figures.operations().count(OpType.INFO));
+        node.put("pending", figures.operations().pending());
+        node.set("latencyMs", stats(figures.operations().latency()));
+        return node;
+    }
+
+    private static ArrayNode anomalies(List<CheckResult> results) {
+        ArrayNode list = NODES.arrayNode();
+        for (CheckResult result : results) {
+            for (Anomaly anomaly : result.anomalies()) {
+                ObjectNode item = list.addObject();
+                item.put("checker", result.checker());
+                item.put("type", anomaly.type());
+                item.put("explanation", anomaly.explanation());
+                item.set("checkpoint", anomaly.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(anomaly.checkpoint()));
+                item.put("node", anomaly.node());
+                item.set("evidence", MAPPER.valueToTree(new TreeMap<>(anomaly.evidence())));
+            }
+        }
+        return list;
+    }
+
+    private static ArrayNode checkers(List<CheckResult> results) {
+        ArrayNode list = NODES.arrayNode();
+        for (CheckResult result : results) {
+            ObjectNode item = list.addObject();
+            item.put("checker", result.checker());
+            item.set("valid", valid(result.validity()));
+            item.put("anomalies", result.anomalies().size());
+            item.set("stats", MAPPER.valueToTree(new TreeMap<>(result.stats())));
+        }
+        return list;
+    }
+
+    private static ObjectNode phases(RunReport report) {
+        ObjectNode node = NODES.objectNode();
+        report.phases().forEach((phase, time) -> node.put(phase + "Ms", time.toMillis()));
+        node.put("totalMs", report.totalTime().toMillis());
+        return node;
+    }
+
+    private static ObjectNode stats(DurationStats stats) {
+        ObjectNode node = NODES.objectNode();
+        node.put("count", stats.count());
+        node.put("min", stats.min());
+        node.put("median", stats.median());
+        node.put("p95", stats.p95());
+        node.put("p99", stats.p99());
+        node.put("max", stats.max());
+        node.put("mean", Math.round(stats.mean() * 10) / 10.0);
+        return node;
+    }
+}
