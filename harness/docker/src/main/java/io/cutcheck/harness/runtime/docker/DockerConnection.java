@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 
 /**
  * Opens a docker-java client on the daemon Testcontainers finds (DOCKER_HOST, the Unix socket,
@@ -21,14 +22,36 @@ public final class DockerConnection {
 
     /** A client whose daemon answered a ping; a one-line {@link IOException} otherwise. */
     public static DockerClient open() throws IOException {
-        DockerClient client;
+        TransportConfig transport;
         try {
-            client = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance().getTransportConfig());
-            client.pingCmd().exec();
+            transport = DockerClientFactory.instance().getTransportConfig();
         } catch (RuntimeException e) {
-            throw new IOException("no Docker daemon answers (" + firstLine(e) + "); start one with scripts/docker-up.sh");
+            throw new IOException("no Docker daemon found (" + firstLine(e) + "); start one with scripts/docker-up.sh");
         }
-        return client;
+        return open(transport);
+    }
+
+    static DockerClient open(TransportConfig transport) throws IOException {
+        DockerClient client = null;
+        try {
+            client = DockerClientProviderStrategy.getClientForConfig(transport);
+            client.pingCmd().exec();
+            return client;
+        } catch (RuntimeException e) {
+            closeQuietly(client);
+            throw new IOException("no Docker daemon answers at " + transport.getDockerHost() + " (" + firstLine(e)
+                    + "); start one with scripts/docker-up.sh");
+        }
+    }
+
+    private static void closeQuietly(DockerClient client) {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException | RuntimeException e) {
+                // nothing to save
+            }
+        }
     }
 
     private static String firstLine(Throwable e) {

@@ -70,7 +70,7 @@ class DockerRuntimeIT {
             for (Node node : nodes) {
                 assertThat(ProbeCluster.awaitHealthy(node, Duration.ofSeconds(20))).contains("\"node\":\"" + node.name() + "\"");
             }
-            assertThat(runtime.nodes()).extracting(Node::name).containsExactly("probe-0", "probe-1", "probe-2", "probe-3", "probe-4");
+            assertThat(runtime.nodes()).extracting(Node::name).containsExactlyInAnyOrder("probe-0", "probe-1", "probe-2", "probe-3", "probe-4");
 
             assertThat(ProbeCluster.fetchFrom(nodes.get(0), "http://probe-4:" + DockerRuntime.CONTROL_PORT + "/health"))
                     .hasValueSatisfying(body -> assertThat(body).contains("\"node\":\"probe-4\""));

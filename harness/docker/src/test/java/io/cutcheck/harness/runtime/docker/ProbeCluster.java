@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Starts probe nodes on a runtime and talks to them as the harness would: over the control port. */
 final class ProbeCluster {
@@ -23,23 +27,41 @@ final class ProbeCluster {
 
     private ProbeCluster() {}
 
-    /** Reserves every node first, then starts them, as the Runtime contract says. */
+    /** Reserves every node first, then starts them side by side (start is thread-safe), in order of the result. */
     static List<Node> start(DockerRuntime runtime, Path probeJar, Path storeDir, int count) throws IOException {
         List<NodeAddress> addresses = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             addresses.add(runtime.reserve("probe-" + i, "probe"));
         }
-        List<Node> nodes = new ArrayList<>();
-        for (NodeAddress address : addresses) {
-            Path nodeDir = storeDir.resolve("nodes").resolve(address.node());
-            String config = "{\"protocol\":1,\"system\":\"probe\",\"node\":\"" + address.node() + "\",\"role\":\"probe\""
-                    + ",\"bindHost\":\"" + address.bindHost() + "\",\"controlPort\":" + address.controlPort()
-                    + ",\"dataPort\":" + address.dataPort() + ",\"dataDir\":\"" + nodeDir.resolve("data") + "\"}";
-            nodes.add(runtime.start(new LaunchSpec(address, "probe",
-                    List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", probeJar.toString()),
-                    config.getBytes(StandardCharsets.UTF_8), nodeDir)));
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Node>> started = new ArrayList<>();
+            for (NodeAddress address : addresses) {
+                started.add(pool.submit(() -> start(runtime, probeJar, storeDir, address)));
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (Future<Node> node : started) {
+                nodes.add(node.get());
+            }
+            return nodes;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted");
+        } finally {
+            pool.shutdown();
         }
-        return nodes;
+    }
+
+    private static Node start(DockerRuntime runtime, Path probeJar, Path storeDir, NodeAddress address) throws IOException {
+        Path nodeDir = storeDir.resolve("nodes").resolve(address.node());
+        String config = "{\"protocol\":1,\"system\":\"probe\",\"node\":\"" + address.node() + "\",\"role\":\"probe\""
+                + ",\"bindHost\":\"" + address.bindHost() + "\",\"controlPort\":" + address.controlPort()
+                + ",\"dataPort\":" + address.dataPort() + ",\"dataDir\":\"" + nodeDir.resolve("data") + "\"}";
+        return runtime.start(new LaunchSpec(address, "probe",
+                List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", probeJar.toString()),
+                config.getBytes(StandardCharsets.UTF_8), nodeDir));
     }
 
     /** The node's /health body, or empty if it does not answer within {@code timeout}. */
