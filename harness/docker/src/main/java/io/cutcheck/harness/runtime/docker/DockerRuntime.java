@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * Runs each node in its own container on a network of its own per run. Peers dial each other by
  * the node's name (a network alias) on fixed ports, since every container has its own address;
  * the harness reaches a node's control API through a port published on 127.0.0.1; the node's
- * directory in the store is bind-mounted at the same path, so its data directory, config file
- * and log file need no translation.
+ * directory in the store and its log file beside it are bind-mounted at the same paths, so the
+ * data directory, config file and log need no translation.
  *
  * <p>Everything a run creates carries {@link RunLabels}; {@link #close()} removes it, and
  * {@link #cleanLeftovers()} (also done by {@link #open}) removes what runs of dead harness
@@ -43,7 +43,6 @@ public final class DockerRuntime implements Runtime {
     public static final int DATA_PORT = 7101;
 
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    private static final String LOG_FILE = "node.log";
     private static final String CONFIG_FILE = "node-config.json";
 
     private final DockerClient docker;
@@ -138,14 +137,16 @@ public final class DockerRuntime implements Runtime {
         }
         Path nodeDir = Files.createDirectories(spec.nodeDir().toAbsolutePath().normalize());
         Path config = Files.write(nodeDir.resolve(CONFIG_FILE), spec.nodeConfig());
-        Path log = nodeDir.resolve(LOG_FILE);
+        // Beside the node directory, where the local runtime puts it too; mounted as a file of its own.
+        Path log = nodeDir.resolveSibling(spec.node() + ".log");
         if (!Files.exists(log)) {
             Files.createFile(log);
         }
         ExposedPort control = ExposedPort.tcp(spec.address().controlPort());
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(network)
-                .withBinds(new Bind(nodeDir.toString(), new Volume(nodeDir.toString())))
+                .withBinds(new Bind(nodeDir.toString(), new Volume(nodeDir.toString())),
+                        new Bind(log.toString(), new Volume(log.toString())))
                 .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), control));
         String id;
         try {
@@ -158,7 +159,7 @@ public final class DockerRuntime implements Runtime {
                     .withEnv(ContainerCommand.LOG_ENV + "=" + log)
                     .withExposedPorts(control)
                     .withHostConfig(host)
-                    .withCmd(ContainerCommand.of(spec.command(), hostJar, image.jarPath(), config))
+                    .withCmd(ContainerCommand.of(spec.node(), spec.command(), hostJar, image.jarPath(), config))
                     .exec();
             id = created.getId();
         } catch (NotFoundException e) {
@@ -182,9 +183,18 @@ public final class DockerRuntime implements Runtime {
         return List.copyOf(nodes);
     }
 
-    /** The gateway of this run's network: the host as containers see it. Services must listen there or on 0.0.0.0. */
+    /** The gateway of this run's network: the host as containers see it. */
     @Override
     public String harnessHostForNodes() {
+        return gateway;
+    }
+
+    /**
+     * The harness's services bind the same gateway address: a host interface that the run's
+     * containers reach and that, unlike 0.0.0.0, is not open to other machines.
+     * (Overrides {@code Runtime.servicesBindHost()} where the core has it.)
+     */
+    public String servicesBindHost() {
         return gateway;
     }
 

@@ -57,32 +57,43 @@ class DockerRuntimeIT {
 
     @Test
     void fiveNodesBecomeHealthyAndReachEachOtherByNameAndTheHarnessHost() throws Exception {
-        HttpServer harnessService = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 8);
-        harnessService.createContext("/", exchange -> {
-            byte[] body = "input-log-here".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+        try (DockerRuntime runtime = runtime()) {
+            // bound before any container exists, as the harness does
+            HttpServer harnessService = serving(runtime.servicesBindHost(), "input-log-here");
+            try {
+                List<Node> nodes = ProbeCluster.start(runtime, probeJar, work.resolve("five"), 5);
+                for (Node node : nodes) {
+                    assertThat(ProbeCluster.awaitHealthy(node, Duration.ofSeconds(20))).contains("\"node\":\"" + node.name() + "\"");
+                }
+                assertThat(runtime.nodes()).extracting(Node::name)
+                        .containsExactlyInAnyOrder("probe-0", "probe-1", "probe-2", "probe-3", "probe-4");
+
+                assertThat(ProbeCluster.fetchFrom(nodes.get(0), "http://probe-4:" + DockerRuntime.CONTROL_PORT + "/health"))
+                        .hasValueSatisfying(body -> assertThat(body).contains("\"node\":\"probe-4\""));
+                String service = "http://" + runtime.harnessHostForNodes() + ":" + harnessService.getAddress().getPort() + "/";
+                assertThat(ProbeCluster.fetchFrom(nodes.get(2), service)).hasValue("input-log-here");
+
+                Path nodeDir = work.resolve("five/nodes/probe-1");
+                assertThat(Files.readAllLines(nodeDir.resolve("data/starts"))).hasSize(1);
+                assertThat(nodes.get(1).logFile()).isEqualTo(work.resolve("five/nodes/probe-1.log"));
+                assertThat(Files.readString(nodes.get(1).logFile())).contains("probe node probe-1 serving");
+            } finally {
+                harnessService.stop(0);
+            }
+        }
+    }
+
+    /** A stand-in for the harness's input log: answers every GET with {@code body}. */
+    private static HttpServer serving(String host, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, 0), 8);
+        server.createContext("/", exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        harnessService.start();
-        try (DockerRuntime runtime = runtime()) {
-            List<Node> nodes = ProbeCluster.start(runtime, probeJar, work.resolve("five"), 5);
-            for (Node node : nodes) {
-                assertThat(ProbeCluster.awaitHealthy(node, Duration.ofSeconds(20))).contains("\"node\":\"" + node.name() + "\"");
-            }
-            assertThat(runtime.nodes()).extracting(Node::name).containsExactlyInAnyOrder("probe-0", "probe-1", "probe-2", "probe-3", "probe-4");
-
-            assertThat(ProbeCluster.fetchFrom(nodes.get(0), "http://probe-4:" + DockerRuntime.CONTROL_PORT + "/health"))
-                    .hasValueSatisfying(body -> assertThat(body).contains("\"node\":\"probe-4\""));
-            String service = "http://" + runtime.harnessHostForNodes() + ":" + harnessService.getAddress().getPort() + "/";
-            assertThat(ProbeCluster.fetchFrom(nodes.get(2), service)).hasValue("input-log-here");
-
-            Path nodeDir = work.resolve("five/nodes/probe-1");
-            assertThat(Files.readAllLines(nodeDir.resolve("data/starts"))).hasSize(1);
-            assertThat(Files.readString(nodes.get(1).logFile())).contains("probe node probe-1 serving");
-        } finally {
-            harnessService.stop(0);
-        }
+        server.start();
+        return server;
     }
 
     @Test
@@ -109,7 +120,7 @@ class DockerRuntimeIT {
 
             Path nodeDir = work.resolve("restart/nodes/probe-1");
             assertThat(Files.readAllLines(nodeDir.resolve("data/starts"))).hasSize(2);
-            assertThat(Files.readString(victim.logFile()).split("--- container start", -1)).hasSize(3);
+            assertThat(Files.readString(victim.logFile()).split("=== cutcheck: starting probe-1 at", -1)).hasSize(3);
 
             victim.restart(); // from running: killed first
             ProbeCluster.awaitHealthy(victim, Duration.ofSeconds(20));
