@@ -23,9 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Makes the node image ready in the local daemon, offline: a base image of a jlink'ed runtime
- * ({@link JreRootfs}) loaded with {@code docker import}, and on top of it one layer holding the
- * node jar. Each is tagged with the hash of its inputs and rebuilt only when one changes; images
- * of older inputs are removed once nothing uses them. Nothing is ever pulled.
+ * ({@link JreRootfs}) as a single layer built from scratch, and on top of it one layer holding the
+ * node jar. Each is tagged with the hash of its inputs and rebuilt only when one changes; only the
+ * newest few are kept. Nothing is ever pulled.
  */
 public final class NodeImageBuilder {
 
@@ -34,6 +34,8 @@ public final class NodeImageBuilder {
     static final String NODE_REPO = "cutcheck/node";
     static final String IMAGE_LABEL = "io.cutcheck.image";
     static final String JAR_IN_IMAGE = "/app/node.jar";
+    /** How many images of each repository stay, the one just made included. */
+    static final int KEEP = 3;
 
     private final DockerClient docker;
 
@@ -53,8 +55,8 @@ public final class NodeImageBuilder {
         boolean built = !exists(tag);
         if (built) {
             build(tag, dockerfile, nodeJar);
-            removeOtherTags(NODE_REPO, tag);
-            removeOtherTags(BASE_REPO, base);
+            removeOlderTags(NODE_REPO, tag);
+            removeOlderTags(BASE_REPO, base);
         }
         long size = docker.inspectImageCmd(tag).exec().getSize();
         NodeImage image = new NodeImage(tag, JAR_IN_IMAGE, size, Duration.ofNanos(System.nanoTime() - start), built);
@@ -148,16 +150,24 @@ public final class NodeImageBuilder {
         }
     }
 
-    /** Drops images of this repository built from older inputs; one still in use stays. */
-    private void removeOtherTags(String repository, String keep) {
-        for (Image image : docker.listImagesCmd().withReferenceFilter(repository).exec()) {
+    /**
+     * Drops all but the newest {@link #KEEP} images of this repository, so that switching between
+     * a few jars (or running two runs with different jars) does not rebuild each time, while old
+     * builds do not pile up. An image still in use by a container stays.
+     */
+    private void removeOlderTags(String repository, String keep) {
+        List<Image> images = docker.listImagesCmd().withReferenceFilter(repository).exec().stream()
+                .sorted(Comparator.comparing(Image::getCreated).reversed()).toList();
+        int kept = 0;
+        for (Image image : images) {
             List<String> tags = image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags());
-            if (!tags.contains(keep)) {
-                try {
-                    docker.removeImageCmd(image.getId()).exec();
-                } catch (DockerException e) {
-                    // in use by a container of a live run, or shared with the kept image: keep it
-                }
+            if (tags.contains(keep) || ++kept < KEEP) {
+                continue;
+            }
+            try {
+                docker.removeImageCmd(image.getId()).exec();
+            } catch (DockerException e) {
+                // in use by a container of a live run, or shared with the kept image: keep it
             }
         }
     }

@@ -184,6 +184,22 @@ class DockerRuntimeIT {
     }
 
     @Test
+    void aChangedJarGetsItsOwnImageAndAnUnchangedOneIsFound() throws Exception {
+        Path otherJar = Files.copy(probeJar, work.resolve("other.jar"));
+        Files.write(otherJar, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND); // still a valid zip: trailing byte
+        try (DockerClient docker = DockerConnection.open()) {
+            NodeImage other = new NodeImageBuilder(docker).ensure(otherJar);
+            NodeImage same = new NodeImageBuilder(docker).ensure(probeJar);
+
+            assertThat(other.tag()).isNotEqualTo(image.tag());
+            assertThat(other.built()).isTrue();
+            assertThat(same.tag()).isEqualTo(image.tag());
+            assertThat(same.built()).isFalse();
+            assertThat(same.took()).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void aMissingImageFailsAtOnceWithOneLine() throws Exception {
         NodeImage missing = new NodeImage("cutcheck/node:doesnotexist", image.jarPath(), 0, Duration.ZERO, false);
         try (DockerRuntime runtime = DockerRuntime.open(DockerConnection.open(), missing, probeJar)) {
