@@ -196,6 +196,7 @@ class DockerRuntimeIT {
             assertThat(same.tag()).isEqualTo(image.tag());
             assertThat(same.built()).isFalse();
             assertThat(same.took()).isLessThan(Duration.ofSeconds(2));
+            docker.removeImageCmd(other.tag()).exec();
         }
     }
 
