@@ -1,0 +1,149 @@
+package io.cutcheck.harness.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.cutcheck.harness.runtime.Node;
+import io.cutcheck.harness.runtime.Pausable;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One node as one container. Kill, restart, pause and resume act on the container through the
+ * Docker API; the container keeps its name, alias, address and bind-mounted data across
+ * restarts, but its published control port changes, so it is read again after every start.
+ */
+final class ContainerNode implements Node, Pausable {
+
+    private static final long STOP_WAIT_MS = 10_000;
+
+    private final DockerClient docker;
+    private final String containerId;
+    private final String name;
+    private final String role;
+    private final String network;
+    private final ExposedPort controlPort;
+    private final Path logFile;
+    private volatile URI controlUri;
+
+    ContainerNode(DockerClient docker, String containerId, String name, String role, String network, int controlPort, Path logFile) {
+        this.docker = docker;
+        this.containerId = containerId;
+        this.name = name;
+        this.role = role;
+        this.network = network;
+        this.controlPort = ExposedPort.tcp(controlPort);
+        this.logFile = logFile;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String role() {
+        return role;
+    }
+
+    @Override
+    public URI controlUri() {
+        return controlUri;
+    }
+
+    @Override
+    public boolean isAlive() {
+        try {
+            return Boolean.TRUE.equals(inspect().getState().getRunning());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void kill() {
+        try {
+            // Docker delivers SIGKILL to a paused container too and thaws it so that it dies.
+            docker.killContainerCmd(containerId).withSignal("SIGKILL").exec();
+        } catch (ConflictException e) {
+            // not running: already dead
+        }
+        awaitStopped();
+    }
+
+    @Override
+    public synchronized void restart() {
+        if (isAlive()) {
+            kill();
+        }
+        docker.startContainerCmd(containerId).exec();
+        readControlUri();
+    }
+
+    @Override
+    public synchronized void pause() {
+        docker.pauseContainerCmd(containerId).exec();
+    }
+
+    @Override
+    public synchronized void resume() {
+        docker.unpauseContainerCmd(containerId).exec();
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    String containerId() {
+        return containerId;
+    }
+
+    /** The container's address on the run's network. */
+    String ipAddress() {
+        Map<String, ContainerNetwork> networks = inspect().getNetworkSettings().getNetworks();
+        ContainerNetwork endpoint = networks.get(network);
+        return endpoint == null ? null : endpoint.getIpAddress();
+    }
+
+    /** The host pid of the container's first process (for entering its namespaces); 0 when stopped. */
+    long hostPid() {
+        Long pid = inspect().getState().getPidLong();
+        return pid == null ? 0 : pid;
+    }
+
+    /** Reads the published control port; called after every start because Docker picks a new one. */
+    void readControlUri() {
+        Ports.Binding[] bindings = inspect().getNetworkSettings().getPorts().getBindings().get(controlPort);
+        if (bindings == null || bindings.length == 0) {
+            throw new IllegalStateException("container of " + name + " publishes no control port; is it running?");
+        }
+        String ip = bindings[0].getHostIp();
+        String host = ip == null || ip.isEmpty() || ip.equals("0.0.0.0") ? "127.0.0.1" : ip;
+        controlUri = URI.create("http://" + host + ":" + bindings[0].getHostPortSpec());
+    }
+
+    private InspectContainerResponse inspect() {
+        return docker.inspectContainerCmd(containerId).exec();
+    }
+
+    private void awaitStopped() {
+        long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
+        while (isAlive()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("container of " + name + " still runs " + STOP_WAIT_MS + " ms after SIGKILL");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while killing " + name);
+            }
+        }
+    }
+}
