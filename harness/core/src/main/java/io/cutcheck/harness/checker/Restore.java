@@ -1,0 +1,66 @@
+package io.cutcheck.harness.checker;
+
+import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Observations;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One node's restore, read from its {@code restore-started} and {@code restored} events
+ * (PROTOCOL.md section 3).
+ *
+ * @param node the node that restored
+ * @param incarnation its incarnation
+ * @param checkpoint the checkpoint it restored from, or null for the empty initial state
+ * @param beganAt the time of the {@code restore-started} event before it (the same incarnation),
+ *     or of the {@code restored} event when there was none
+ * @param startedSeq the seq of that {@code restore-started} event, or null
+ * @param restoredSeq the seq of the {@code restored} event
+ * @param restoredAt the time of the {@code restored} event
+ */
+public record Restore(String node, long incarnation, Long checkpoint, long beganAt, Long startedSeq,
+                      long restoredSeq, long restoredAt) {
+
+    /** Every restore in the order the events were received. */
+    public static List<Restore> all(Observations observations) {
+        Map<String, NodeEvent> lastStarted = new HashMap<>();
+        List<Restore> restores = new ArrayList<>();
+        for (NodeEvent event : observations.events()) {
+            String key = event.node() + "#" + event.incarnation();
+            if ("restore-started".equals(event.type())) {
+                lastStarted.put(key, event);
+            } else if ("restored".equals(event.type())) {
+                NodeEvent started = lastStarted.remove(key);
+                restores.add(new Restore(event.node(), event.incarnation(), checkpointOf(event),
+                        started == null ? event.time() : started.time(),
+                        started == null ? null : started.seq(), event.seq(), event.time()));
+            }
+        }
+        return restores;
+    }
+
+    /** The event's checkpoint, or (for systems that only put it there) its detail's. */
+    private static Long checkpointOf(NodeEvent event) {
+        if (event.checkpoint() != null) {
+            return event.checkpoint();
+        }
+        if (event.detail() != null && event.detail().path("checkpoint").canConvertToLong()) {
+            return event.detail().path("checkpoint").asLong();
+        }
+        return null;
+    }
+
+    /** Evidence naming the events of this restore. */
+    public Map<String, Object> evidence() {
+        Map<String, Object> evidence = new HashMap<>();
+        evidence.put("incarnation", incarnation);
+        evidence.put("restoredEventSeq", restoredSeq);
+        evidence.put("restoreBeganAt", beganAt);
+        if (startedSeq != null) {
+            evidence.put("restoreStartedEventSeq", startedSeq);
+        }
+        return evidence;
+    }
+}
