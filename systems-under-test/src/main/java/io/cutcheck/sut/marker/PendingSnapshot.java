@@ -1,9 +1,12 @@
 package io.cutcheck.sut.marker;
 
+import io.cutcheck.sut.storage.CheckpointMetadata;
+import io.cutcheck.sut.storage.PartInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -15,13 +18,17 @@ public final class PendingSnapshot {
     /** What the initiator does after a receipt. */
     public enum Decision { WAIT, WRITE_MANIFEST, IGNORE }
 
+    /** A peer's report that its part is durable, and the input position the part holds. */
+    public record Receipt(PartInfo part, int partition, long position) {
+    }
+
     private final long id;
     private final String initiator;
     private final String reason;
     private final long triggeredAt;
     private final Set<String> peers;
     private final boolean manifestBeforePartsDurable;
-    private final Map<String, PartReceipt> receipts = new LinkedHashMap<>();
+    private final Map<String, Receipt> receipts = new LinkedHashMap<>();
     private boolean decided;
     private Long acksCompleteAt;
 
@@ -35,31 +42,39 @@ public final class PendingSnapshot {
         this.manifestBeforePartsDurable = defect == MarkerDefect.MANIFEST_BEFORE_PARTS_DURABLE;
     }
 
-    public Decision onReceipt(PartReceipt receipt, long now) {
-        if (decided || !peers.contains(receipt.node())) {
+    public Decision onReceipt(Receipt receipt, long now) {
+        String node = receipt.part().node();
+        if (decided || !peers.contains(node)) {
             return Decision.IGNORE;
         }
-        receipts.put(receipt.node(), receipt);
+        receipts.put(node, receipt);
         boolean all = receipts.keySet().containsAll(peers);
         if (all) {
             acksCompleteAt = now;
         }
         // The defect trusts its own durable part as if it stood for every peer's.
-        if (all || (manifestBeforePartsDurable && receipt.node().equals(initiator))) {
+        if (all || (manifestBeforePartsDurable && node.equals(initiator))) {
             decided = true;
             return Decision.WRITE_MANIFEST;
         }
         return Decision.WAIT;
     }
 
-    /** The manifest to write, naming every peer's part (those without a receipt yet by name only). */
-    public Manifest manifest(long committedAt) {
-        List<Manifest.Entry> parts = peers.stream().map(node -> {
-            PartReceipt receipt = receipts.get(node);
-            return receipt == null ? new Manifest.Entry(node, null, -1, -1)
-                    : new Manifest.Entry(node, receipt.path(), receipt.bytes(), receipt.crc32c());
+    /**
+     * The manifest naming every peer's part. Only the defect writes one before all receipts are
+     * in; a part without a receipt is then named by its file alone, with size -1.
+     */
+    public CheckpointMetadata manifest(long committedAt) {
+        List<PartInfo> parts = peers.stream().map(node -> {
+            Receipt receipt = receipts.get(node);
+            return receipt == null
+                    ? new PartInfo(node, "checkpoints/" + id + "/" + node + ".part", -1, 0)
+                    : receipt.part();
         }).toList();
-        return new Manifest(Manifest.VERSION, id, initiator, reason, triggeredAt, committedAt, parts);
+        Map<Integer, Long> positions = new TreeMap<>();
+        receipts.values().forEach(r -> positions.put(r.partition(), r.position()));
+        return new CheckpointMetadata(1, id, reason, triggeredAt,
+                acksCompleteAt == null ? committedAt : acksCompleteAt, committedAt, parts, positions);
     }
 
     public long id() {
