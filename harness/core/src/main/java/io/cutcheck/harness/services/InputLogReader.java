@@ -33,7 +33,7 @@ public final class InputLogReader {
         }
         Map<Integer, Long> ends = new LinkedHashMap<>();
         for (int p = 0; p < count.result().orElse(0); p++) {
-            Reply<JsonNode> page = http.get("/partitions/" + p + "/records?from=0&max=0", JsonNode.class);
+            Reply<JsonNode> page = http.get("/partitions/" + p + "/records?from=0&max=1", JsonNode.class);
             if (!page.isOk()) {
                 return page.map(x -> Map.of());
             }

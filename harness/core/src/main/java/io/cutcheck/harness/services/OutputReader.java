@@ -21,7 +21,7 @@ public final class OutputReader {
 
     /** How many committed output entries there are. */
     public Reply<Long> end() {
-        return http.get("/output?from=0&max=0", JsonNode.class).map(b -> b.path("end").asLong());
+        return http.get("/output?from=0&max=1", JsonNode.class).map(b -> b.path("end").asLong());
     }
 
     /** Every committed output entry ({@code {"seq","txn","checkpoint","record"}}). */
