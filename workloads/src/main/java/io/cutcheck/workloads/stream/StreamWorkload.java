@@ -77,8 +77,9 @@ public final class StreamWorkload implements Workload {
         return Map.of("keys", IntNode.valueOf(KEYS));
     }
 
+    /** The stream's own checkers; the generic ones (committed restore, progress…) come from the harness. */
     @Override
     public List<Checker> checkers() {
-        return List.of();
+        return List.of(new ExactlyOnceChecker(), new ConsistentCutChecker());
     }
 }

@@ -1,0 +1,105 @@
+package io.cutcheck.workloads.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input log as the stream checkers read it: per partition, each record's key and value by
+ * offset, in compact arrays (a run may hold millions of records). Keys are interned so that
+ * equal keys are one object.
+ */
+final class StreamInput {
+
+    private final String[][] keys;
+    private final int[][] values;
+    private final long[] base;
+    private final long size;
+
+    private StreamInput(String[][] keys, int[][] values) {
+        this.keys = keys;
+        this.values = values;
+        this.base = new long[keys.length + 1];
+        for (int p = 0; p < keys.length; p++) {
+            base[p + 1] = base[p] + keys[p].length;
+        }
+        this.size = base[keys.length];
+    }
+
+    /** Thrown when the input log read after the run is not a list of offset-numbered stream records. */
+    static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static StreamInput of(Map<Integer, List<JsonNode>> input) throws Unreadable {
+        int partitions = input.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        String[][] keys = new String[partitions][];
+        int[][] values = new int[partitions][];
+        Map<String, String> interned = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            List<JsonNode> records = input.getOrDefault(p, List.of());
+            keys[p] = new String[records.size()];
+            values[p] = new int[records.size()];
+            for (int o = 0; o < records.size(); o++) {
+                JsonNode record = records.get(o);
+                if (record.path("offset").asLong(-1) != o || !record.path("key").isTextual()
+                        || !record.path("value").canConvertToInt()) {
+                    throw new Unreadable("input partition " + p + " record " + o + " is not {offset:" + o
+                            + ",key,value}: " + record);
+                }
+                keys[p][o] = interned.computeIfAbsent(record.get("key").asText(), k -> k);
+                values[p][o] = record.get("value").asInt();
+            }
+        }
+        return new StreamInput(keys, values);
+    }
+
+    int partitions() {
+        return keys.length;
+    }
+
+    int length(int partition) {
+        return partition >= 0 && partition < keys.length ? keys[partition].length : 0;
+    }
+
+    boolean has(int partition, long offset) {
+        return offset >= 0 && offset < length(partition);
+    }
+
+    String key(int partition, int offset) {
+        return keys[partition][offset];
+    }
+
+    int value(int partition, int offset) {
+        return values[partition][offset];
+    }
+
+    /** A number for each record of the log, from 0, partition by partition. */
+    int index(int partition, int offset) {
+        return (int) (base[partition] + offset);
+    }
+
+    /** The partition of the record numbered {@code index}. */
+    int partitionOf(int index) {
+        int i = java.util.Arrays.binarySearch(base, index);
+        // base may repeat for empty partitions: the record lives in the last partition starting there
+        if (i >= 0) {
+            while (i + 1 < base.length && base[i + 1] == index) {
+                i++;
+            }
+            return i;
+        }
+        return -i - 2;
+    }
+
+    int offsetOf(int index) {
+        return (int) (index - base[partitionOf(index)]);
+    }
+
+    long size() {
+        return size;
+    }
+}

@@ -1,0 +1,80 @@
+package io.cutcheck.workloads.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Validity;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsistentCutCheckerTest {
+
+    private final ConsistentCutChecker checker = new ConsistentCutChecker();
+
+    private static StreamRun run() {
+        return StreamRun.of(new String[] {"k1:3", "k2:4", "k1:5", "k2:1"}, new String[] {"k1:1", "k3:2", "k4:6"});
+    }
+
+    @Test
+    void stateMatchingThePrefixAtEveryCheckpointIsValid() {
+        CheckResult result = checker.check(run().checkpoint(1, 1, 2).checkpoint(2, 3, 2).checkpoint(3, 4, 3)
+                .checkpoint(4, 0, 0).build());
+        assertThat(result.validity()).isEqualTo(Validity.VALID);
+        assertThat(result.stats()).containsEntry("checkpointsJudged", 4);
+    }
+
+    @Test
+    void stateAheadOfThePositionsIsAnInconsistentCut() {
+        StreamRun run = run().checkpoint(1, 1, 2).checkpoint(2, 3, 2);
+        // operator-1 already counted k1's record 0/2 although source-0 is at 1 (an unaligned barrier)
+        run.state(1, "operator-1").set("k1", JsonNodeFactory.instance.objectNode().put("count", 3).put("sum", 9));
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.INVALID);
+        Anomaly anomaly = result.anomalies().get(0);
+        assertThat(anomaly.type()).isEqualTo("inconsistent-cut");
+        assertThat(anomaly.checkpoint()).isEqualTo(1L);
+        assertThat(anomaly.node()).isEqualTo("operator-1");
+        assertThat(anomaly.evidence()).containsEntry("key", "k1")
+                .containsEntry("expected", Map.of("count", 2L, "sum", 4L))
+                .containsEntry("actual", Map.of("count", 3L, "sum", 9L));
+    }
+
+    @Test
+    void aKeyMissingFromTheStateOrOneThatShouldNotBeThereIsCaught() {
+        StreamRun run = run().checkpoint(1, 2, 1);
+        run.state(1, "operator-0").remove("k2");
+        run.state(1, "operator-1").set("k3", JsonNodeFactory.instance.objectNode().put("count", 1).put("sum", 2));
+        Anomaly anomaly = checker.check(run.build()).anomalies().get(0);
+        assertThat(anomaly.evidence()).containsEntry("key", "k2").containsEntry("keysDiffering", 2)
+                .containsEntry("actual", Map.of("count", 0L, "sum", 0L));
+    }
+
+    @Test
+    void positionsBeyondTheInputAreCaught() {
+        StreamRun run = run().checkpoint(1, 5, 1);
+        assertThat(checker.check(run.build()).anomalies()).extracting(Anomaly::type).containsExactly("position-beyond-input");
+    }
+
+    @Test
+    void aCheckpointWithAPartMissingIsNotJudged() {
+        StreamRun run = run().checkpoint(1, 2, 1);
+        run.contents.put(1L, Map.copyOf(Map.of("source-0", run.contents.get(1L).get("source-0"))));
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.stats()).containsEntry("checkpointsWithPartsMissing", java.util.List.of(1L));
+    }
+
+    @Test
+    void twoSourcesDisagreeingOnAPartitionAreCaught() {
+        StreamRun run = run().checkpoint(1, 2, 1);
+        ObjectNode stray = JsonNodeFactory.instance.objectNode();
+        stray.set("positions", JsonNodeFactory.instance.objectNode().put("0", 1));
+        var parts = new java.util.HashMap<>(run.contents.get(1L));
+        parts.put("source-9", stray);
+        run.contents.put(1L, parts);
+        assertThat(checker.check(run.build()).anomalies()).extracting(Anomaly::type).containsExactly("conflicting-positions");
+    }
+}
