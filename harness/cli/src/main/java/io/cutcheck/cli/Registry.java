@@ -1,9 +1,7 @@
 package io.cutcheck.cli;
 
 import io.cutcheck.harness.checker.Checker;
-import io.cutcheck.harness.checker.CommittedRestoreChecker;
-import io.cutcheck.harness.checker.NoLostCommitChecker;
-import io.cutcheck.harness.checker.ProgressChecker;
+import io.cutcheck.harness.checker.GenericCheckers;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Runtime;
@@ -57,7 +55,7 @@ final class Registry {
 
     /** The checkers that apply to every system, after the workload's own. */
     static List<Checker> genericCheckers() {
-        return List.of(new CommittedRestoreChecker(), new NoLostCommitChecker(), new ProgressChecker());
+        return GenericCheckers.all();
     }
 
     static <T> T require(Map<String, Entry<T>> registry, String what, String name) {
