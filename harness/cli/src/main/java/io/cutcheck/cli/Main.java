@@ -1,8 +1,47 @@
 package io.cutcheck.cli;
 
-/** The cutcheck command line. */
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The cutcheck command line. Exit codes: 0 valid, 1 invalid, 2 unknown or error (bad flags
+ * included: one line on standard error, never a stack trace).
+ */
+@Command(name = "cutcheck", mixinStandardHelpOptions = true, version = "cutcheck 0.1.0",
+        description = "Fault-injection tests for checkpointing systems.",
+        subcommands = {TestCommand.class, DemoCommand.class, AnalyzeCommand.class, DefectsCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 valid, 1 invalid, 2 unknown or error."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
     public static void main(String[] args) {
-        System.out.println("cutcheck");
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.getSubcommands().get("test").getCommandSpec().usageMessage().footer(TestCommand.footer());
+        cli.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("cutcheck: " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("cutcheck: " + oneLine(e));
+            return 2;
+        });
+        return cli;
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ');
     }
 }

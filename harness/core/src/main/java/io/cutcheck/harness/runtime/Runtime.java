@@ -29,6 +29,14 @@ public interface Runtime extends AutoCloseable {
     /** The host address at which nodes reach services the harness runs (input log, output store). */
     String harnessHostForNodes();
 
+    /**
+     * The interface the harness's services bind, so nodes can reach them: loopback for local
+     * processes; a runtime whose nodes sit behind another interface (containers) widens it.
+     */
+    default String servicesBindHost() {
+        return "127.0.0.1";
+    }
+
     @Override
     void close();
 }

@@ -1,0 +1,62 @@
+package io.cutcheck.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutcheck.harness.checker.Checker;
+import io.cutcheck.harness.run.Judge;
+import io.cutcheck.harness.run.RunOutcome;
+import io.cutcheck.harness.store.ResultsWriter;
+import io.cutcheck.harness.store.StoreLayout;
+import io.cutcheck.harness.store.StoreReader;
+import io.cutcheck.harness.workload.Workload;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cutcheck analyze DIR}: checks a saved run again from its store directory, with the same
+ * checkers, and prints the verdict. Writes {@code results.json} if the run left none (a harness
+ * killed mid-run); an existing one is left as the run wrote it.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Check a saved run again from its store directory (e.g. store/latest).")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Parameters(paramLabel = "STORE_DIR", description = "a run's directory in the store")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "no such store directory: " + dir);
+        }
+        StoreReader.SavedRun saved;
+        try {
+            saved = StoreReader.read(dir.toRealPath());
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), Main.oneLine(e));
+        }
+        Workload workload = Registry.require(Registry.WORKLOADS, "workload", saved.manifest().spec().workload()).get();
+        List<Checker> checkers = new ArrayList<>(workload.checkers());
+        checkers.addAll(Registry.genericCheckers());
+        Judge.Judgement judgement = Judge.judge(saved.observations(), checkers);
+        ObjectNode results = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
+                Map.of(), null);
+        results.put("analyzed", true);
+        StoreLayout store = new StoreLayout(dir.toRealPath());
+        if (!Files.exists(store.results())) {
+            ResultsWriter.write(store.results(), results);
+        }
+        Runner.print(new RunOutcome(judgement.verdict(), store.dir(), results, null), command.commandLine().getOut());
+        return judgement.verdict().exitCode();
+    }
+}

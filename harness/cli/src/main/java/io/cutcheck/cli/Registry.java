@@ -1,0 +1,83 @@
+package io.cutcheck.cli;
+
+import io.cutcheck.harness.checker.Checker;
+import io.cutcheck.harness.checker.GenericCheckers;
+import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.nemesis.Nemesis;
+import io.cutcheck.harness.runtime.Runtime;
+import io.cutcheck.harness.runtime.local.LocalRuntime;
+import io.cutcheck.harness.system.ReferenceSystems;
+import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.harness.workload.Workload;
+import io.cutcheck.nemesis.process.ProcessNemeses;
+import io.cutcheck.workloads.bank.BankWorkload;
+import io.cutcheck.workloads.stream.StreamWorkload;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the command line can assemble, by the names users type: systems, workloads,
+ * nemeses, runtimes and the generic checkers. Help texts are printed from here, so the docs
+ * list exactly what the code knows.
+ */
+final class Registry {
+
+    /** A named thing with one line of description and how to make it. */
+    record Entry<T>(String name, String description, T make) {}
+
+    static final Map<String, Entry<Function<Path, SystemDefinition>>> SYSTEMS = byName(List.of(
+            new Entry<>("barrier", ReferenceSystems.barrier(Path.of("cutcheck-sut.jar")).description(),
+                    ReferenceSystems::barrier),
+            new Entry<>("marker", ReferenceSystems.marker(Path.of("cutcheck-sut.jar")).description(),
+                    ReferenceSystems::marker)));
+
+    static final Map<String, Entry<Supplier<Workload>>> WORKLOADS = byName(List.of(
+            new Entry<>(StreamWorkload.NAME, "keyed records with per-key count and sum, exactly-once output",
+                    StreamWorkload::new),
+            new Entry<>(BankWorkload.NAME, "transfers between accounts of peers; money is conserved",
+                    BankWorkload::new)));
+
+    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(ProcessNemeses.BY_KIND.entrySet().stream()
+            .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue()))
+            .toList());
+
+    static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(
+            new Entry<Function<RunFile, Runtime>>("local", "every node an OS process on this host",
+                    LocalRuntime::new)));
+
+    private Registry() {}
+
+    /** The checkers that apply to every system, after the workload's own. */
+    static List<Checker> genericCheckers() {
+        return GenericCheckers.all();
+    }
+
+    static <T> T require(Map<String, Entry<T>> registry, String what, String name) {
+        Entry<T> entry = registry.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("unknown " + what + " '" + name + "' (one of: "
+                    + String.join(", ", registry.keySet()) + ")");
+        }
+        return entry.make();
+    }
+
+    /** "  name  description" lines for a help text. */
+    static String describe(Map<String, ? extends Entry<?>> registry) {
+        return registry.values().stream()
+                .map(e -> String.format("  %-9s %s", e.name(), e.description()))
+                .collect(Collectors.joining("%n"));
+    }
+
+    private static <T> Map<String, Entry<T>> byName(List<Entry<T>> entries) {
+        Map<String, Entry<T>> map = new LinkedHashMap<>();
+        new TreeMap<String, Entry<T>>(entries.stream().collect(Collectors.toMap(Entry::name, e -> e)))
+                .forEach(map::put);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,86 @@
+package io.cutcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.nemesis.ComposedNemesis;
+import io.cutcheck.harness.run.RunOutcome;
+import io.cutcheck.harness.run.RunParts;
+import io.cutcheck.harness.run.TestRun;
+import io.cutcheck.harness.services.SutJar;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.harness.workload.Workload;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** Assembles runs from the registry, runs them one after another and prints each verdict. */
+final class Runner {
+
+    private Runner() {}
+
+    static int run(TestSpec first, int count, CommandLine cli) {
+        PrintWriter out = cli.getOut();
+        Path sutJar = SutJar.locate();
+        int worst = 0;
+        for (int i = 0; i < count; i++) {
+            TestSpec spec = first.withSeed(first.seed() + i);
+            TestRun run = new TestRun(spec, parts(spec, sutJar));
+            out.printf("cutcheck: %s on %s, nemesis %s, %d s, seed %d%n", spec.system(), spec.runtime(),
+                    spec.faults().kinds().isEmpty() ? "none" : String.join(",", spec.faults().kinds()),
+                    spec.timeLimitMillis() / 1000, spec.seed());
+            out.flush();
+            RunOutcome outcome;
+            try (ProgressLine progress = ProgressLine.start(run, cli.getErr())) {
+                outcome = run.run();
+            }
+            print(outcome, out);
+            worst = Math.max(worst, rank(outcome.exitCode()));
+        }
+        return worst == 2 ? 1 : worst == 1 ? 2 : 0;
+    }
+
+    /** Orders exit codes by severity: invalid (1) is worse than unknown (2). */
+    private static int rank(int exitCode) {
+        return switch (exitCode) {
+            case 0 -> 0;
+            case 1 -> 2;
+            default -> 1;
+        };
+    }
+
+    static RunParts parts(TestSpec spec, Path sutJar) {
+        SystemDefinition system = Registry.require(Registry.SYSTEMS, "system", spec.system()).apply(sutJar);
+        Workload workload = Registry.require(Registry.WORKLOADS, "workload", spec.workload()).get();
+        ComposedNemesis nemesis = ComposedNemesis.of(spec.faults().kinds().stream()
+                .map(k -> Registry.require(Registry.NEMESES, "nemesis", k).get()).toList());
+        return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,
+                Registry.genericCheckers(), sutJar, RunFile.defaultDirectory());
+    }
+
+    static void print(RunOutcome outcome, PrintWriter out) {
+        JsonNode r = outcome.results();
+        String verdict = outcome.error() != null ? "unknown (error: " + outcome.error() + ")"
+                : outcome.verdict() == Validity.VALID ? "valid" : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
+        out.println("verdict: " + verdict);
+        if (r.has("checkpoints")) {
+            out.printf("checkpoints: %d committed, %d aborted; restores: %d; faults: %d; operations: %d; drained: %s%n",
+                    r.path("checkpoints").path("committed").asLong(), r.path("checkpoints").path("aborted").asLong(),
+                    r.path("restores").asLong(), r.path("faults").asLong(), r.path("operations").asLong(),
+                    r.path("drained").asBoolean());
+        }
+        r.path("anomalies").forEach(a -> out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(),
+                a.path("type").asText(), a.path("explanation").asText()));
+        if (r.has("timings")) {
+            StringBuilder t = new StringBuilder("timings:");
+            r.path("timings").fields().forEachRemaining(e ->
+                    t.append(String.format(" %s %.1f s,", e.getKey(), e.getValue().asLong() / 1000.0)));
+            out.println(t.substring(0, t.length() - 1));
+        }
+        if (outcome.storeDir() != null) {
+            out.println("store: " + outcome.storeDir());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,135 @@
+package io.cutcheck.cli;
+
+import io.cutcheck.harness.schedule.FaultPlan;
+import io.cutcheck.harness.schedule.FaultTarget;
+import io.cutcheck.harness.spec.CheckpointTriggers;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.SystemDefinition;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cutcheck test}: runs a test (or several) and exits with the verdict. */
+@Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Run a system under faults and check its checkpoints.")
+final class TestCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Option(names = "--system", defaultValue = "barrier", description = "system under test (default: ${DEFAULT-VALUE})")
+    String system;
+
+    @Option(names = "--runtime", defaultValue = "local", description = "where nodes run (default: ${DEFAULT-VALUE})")
+    String runtime;
+
+    @Option(names = "--nemesis", split = ",", defaultValue = "kill,pause",
+            description = "fault kinds, comma-separated, or 'none' (default: ${DEFAULT-VALUE})")
+    List<String> nemesis;
+
+    @Option(names = "--targets", split = ",", defaultValue = "one,coordinator,minority",
+            description = "fault targets: one, coordinator, minority, all (default: ${DEFAULT-VALUE})")
+    List<String> targets;
+
+    @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
+            description = "length of the run phase (default: ${DEFAULT-VALUE})")
+    double timeLimitSeconds;
+
+    @Option(names = "--seed", description = "seed of the workload and fault schedule (default: random)")
+    Long seed;
+
+    @Option(names = "--nodes", description = "worker nodes: operators (barrier, >= 2), peers (marker, >= 3)")
+    Integer nodes;
+
+    @Option(names = "--rate", defaultValue = "200", description = "input records per second (default: ${DEFAULT-VALUE})")
+    int rate;
+
+    @Option(names = "--concurrency", defaultValue = "2", description = "client processes (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--fault-interval", defaultValue = "3000", paramLabel = "MS",
+            description = "mean time between fault starts (default: ${DEFAULT-VALUE})")
+    long faultInterval;
+
+    @Option(names = "--fault-duration", defaultValue = "1500", paramLabel = "MS",
+            description = "how long each fault lasts (default: ${DEFAULT-VALUE})")
+    long faultDuration;
+
+    @Option(names = "--fault-jitter", defaultValue = "0.25",
+            description = "variation of the interval, fraction in [0,1) (default: ${DEFAULT-VALUE})")
+    double faultJitter;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1000", paramLabel = "MS",
+            description = "automatic checkpoint every MS ms, 0 = off (default: ${DEFAULT-VALUE})")
+    long checkpointInterval;
+
+    @Option(names = "--checkpoint-every-records", defaultValue = "0", paramLabel = "N",
+            description = "automatic checkpoint every N input records, 0 = off (default: ${DEFAULT-VALUE})")
+    long checkpointEveryRecords;
+
+    @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "bound on catching up after healing (default: ${DEFAULT-VALUE})")
+    double drainTimeoutSeconds;
+
+    @Option(names = "--defect", description = "run a deliberate defect variant (see: cutcheck defects)")
+    String defect;
+
+    @Option(names = "--store", defaultValue = "store", paramLabel = "DIR", description = "store root (default: ${DEFAULT-VALUE})")
+    Path store;
+
+    @Option(names = "--name", description = "test name, the store directory (default: system-nemeses[-defect])")
+    String name;
+
+    @Option(names = "--test-count", defaultValue = "1", paramLabel = "K",
+            description = "run K times with seeds seed, seed+1, … (default: ${DEFAULT-VALUE})")
+    int testCount;
+
+    /** The help footer, from the registry. */
+    static String[] footer() {
+        return new String[] {"", "Systems:", Registry.describe(Registry.SYSTEMS), "", "Nemeses:",
+                Registry.describe(Registry.NEMESES), "", "Runtimes:", Registry.describe(Registry.RUNTIMES), "",
+                "Exit codes: 0 valid, 1 invalid, 2 unknown or error."};
+    }
+
+    @Override
+    public Integer call() {
+        TestSpec spec;
+        try {
+            spec = spec();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+        }
+        return Runner.run(spec, testCount, command.commandLine());
+    }
+
+    TestSpec spec() {
+        Registry.require(Registry.SYSTEMS, "system", system);
+        Registry.require(Registry.RUNTIMES, "runtime", runtime);
+        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
+                .distinct().toList();
+        kinds.forEach(k -> Registry.require(Registry.NEMESES, "nemesis", k));
+        List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
+        if (testCount < 1) {
+            throw new IllegalArgumentException("--test-count must be at least 1: " + testCount);
+        }
+        if (timeLimitSeconds <= 0) {
+            throw new IllegalArgumentException("--time-limit must be positive: " + timeLimitSeconds);
+        }
+        SystemDefinition definition = Registry.SYSTEMS.get(system).make().apply(Path.of("cutcheck-sut.jar"));
+        int workers = nodes == null ? definition.defaultWorkers() : nodes;
+        if (workers < definition.minWorkers()) {
+            throw new IllegalArgumentException("the " + system + " system needs --nodes >= " + definition.minWorkers()
+                    + ": " + workers);
+        }
+        FaultPlan plan = new FaultPlan(kinds, faultTargets, faultInterval, faultJitter, faultDuration);
+        CheckpointTriggers triggers = CheckpointTriggers.defaults().withIntervalMillis(checkpointInterval)
+                .withEveryRecords(checkpointEveryRecords);
+        return new TestSpec(name != null ? name : TestSpec.defaultName(system, kinds, defect), system, runtime,
+                definition.workload(), workers, rate, concurrency, plan,
+                seed != null ? seed : System.nanoTime() & 0xffffffL, Math.round(timeLimitSeconds * 1000),
+                Math.round(drainTimeoutSeconds * 1000), triggers, defect, store.toString());
+    }
+}

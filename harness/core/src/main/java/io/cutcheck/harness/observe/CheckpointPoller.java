@@ -1,0 +1,207 @@
+package io.cutcheck.harness.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.runtime.Node;
+import io.cutcheck.harness.store.JsonlWriter;
+import io.cutcheck.harness.store.StoreLines.ContentLine;
+import io.cutcheck.harness.sut.CheckpointInfo;
+import io.cutcheck.harness.sut.Reply;
+import io.cutcheck.harness.sut.SutClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Polls every node's {@code GET /checkpoints}, merges what they report (a status seen by any node
+ * as committed or aborted is final), writes a line to {@code checkpoints.jsonl} on every status
+ * change, and fetches the content of each newly committed checkpoint from every node holding a
+ * part, soon, before retention deletes it, into {@code contents.jsonl}. Nodes are asked in
+ * parallel, so a paused node does not stall the others.
+ */
+public final class CheckpointPoller implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofMillis(1000);
+    /** After this long without getting a committed checkpoint's part, stop asking for it. */
+    private static final long GIVE_UP_MILLIS = 60_000;
+
+    private final JsonlWriter checkpointsOut;
+    private final JsonlWriter contentsOut;
+    private final List<Node> nodes;
+    private final ExecutorService pool;
+    private final Thread loop;
+    private final long periodMillis;
+    private final Map<Long, CheckpointObservation> seen = new TreeMap<>();
+    private final Map<Long, Map<String, JsonNode>> contents = new ConcurrentHashMap<>();
+    /** Parts not fetched yet: checkpoint → nodes still to ask. */
+    private final Map<Long, Set<String>> missing = new HashMap<>();
+    private volatile boolean running = true;
+
+    public CheckpointPoller(JsonlWriter checkpointsOut, JsonlWriter contentsOut, List<Node> nodes, long periodMillis) {
+        this.checkpointsOut = checkpointsOut;
+        this.contentsOut = contentsOut;
+        this.nodes = List.copyOf(nodes);
+        this.periodMillis = periodMillis;
+        this.pool = Executors.newFixedThreadPool(Math.max(2, Math.min(nodes.size(), 8)), r -> {
+            Thread t = new Thread(r, "cutcheck-checkpoints");
+            t.setDaemon(true);
+            return t;
+        });
+        this.loop = new Thread(this::run, "cutcheck-checkpoint-poller");
+        this.loop.setDaemon(true);
+        this.loop.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                pollOnce();
+            } catch (RuntimeException e) {
+                // a bad round must not end the polling; the next round retries
+            }
+            try {
+                Thread.sleep(periodMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** One round: every node's list, merged; then every missing part of a committed checkpoint. */
+    public synchronized void pollOnce() {
+        List<CompletableFuture<List<CheckpointInfo>>> lists = new ArrayList<>();
+        for (Node node : nodes) {
+            lists.add(CompletableFuture.supplyAsync(
+                    () -> new SutClient(node.controlUri(), TIMEOUT).checkpoints().result().orElse(List.of()), pool));
+        }
+        long now = System.currentTimeMillis();
+        for (CompletableFuture<List<CheckpointInfo>> f : lists) {
+            for (CheckpointInfo info : f.join()) {
+                merge(info, now);
+            }
+        }
+        fetchMissingContents(now);
+    }
+
+    private void merge(CheckpointInfo info, long now) {
+        CheckpointObservation old = seen.get(info.id());
+        String status = old == null ? info.status() : stronger(old.status(), info.status());
+        CheckpointObservation next = new CheckpointObservation(info.id(),
+                first(old == null ? null : old.reason(), info.reason()), status,
+                first(old == null ? null : old.triggeredAt(), info.triggeredAt()),
+                first(old == null ? null : old.acksCompleteAt(), info.acksCompleteAt()),
+                first(old == null ? null : old.committedAt(), info.committedAt()),
+                first(old == null ? null : old.abortedAt(), info.abortedAt()),
+                first(old == null ? null : old.sizeBytes(), info.sizeBytes()),
+                old == null || old.nodes().size() < info.nodes().size() ? info.nodes() : old.nodes(),
+                old == null ? now : old.firstSeenAt(),
+                old != null && old.committedSeenAt() != null ? old.committedSeenAt()
+                        : "committed".equals(status) ? now : null,
+                old != null && old.abortedSeenAt() != null ? old.abortedSeenAt()
+                        : "aborted".equals(status) ? now : null);
+        if (!next.equals(old)) {
+            seen.put(info.id(), next);
+            if (old == null || !old.status().equals(next.status()) || !old.nodes().equals(next.nodes())) {
+                checkpointsOut.write(next);
+            }
+            if (next.committed() && (old == null || !old.committed())) {
+                missing.put(info.id(), new java.util.HashSet<>(next.nodes()));
+            }
+        }
+    }
+
+    private void fetchMissingContents(long now) {
+        Map<String, Node> byName = new HashMap<>();
+        nodes.forEach(n -> byName.put(n.name(), n));
+        List<CompletableFuture<Void>> fetches = new ArrayList<>();
+        for (var entry : new ArrayList<>(missing.entrySet())) {
+            long id = entry.getKey();
+            CheckpointObservation cp = seen.get(id);
+            if (cp.committedSeenAt() != null && now - cp.committedSeenAt() > GIVE_UP_MILLIS) {
+                missing.remove(id);
+                continue;
+            }
+            for (String name : List.copyOf(entry.getValue())) {
+                Node node = byName.get(name);
+                if (node == null) {
+                    entry.getValue().remove(name);
+                    continue;
+                }
+                fetches.add(CompletableFuture.runAsync(() -> fetch(id, node, entry.getValue()), pool));
+            }
+        }
+        fetches.forEach(CompletableFuture::join);
+        missing.values().removeIf(Set::isEmpty);
+    }
+
+    private void fetch(long id, Node node, Set<String> stillMissing) {
+        Reply<JsonNode> reply = new SutClient(node.controlUri(), TIMEOUT).content(id);
+        if (reply instanceof Reply.Ok<JsonNode> ok) {
+            contents.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(node.name(), ok.value());
+            contentsOut.write(new ContentLine(id, node.name(), ok.value(), System.currentTimeMillis()));
+            synchronized (stillMissing) {
+                stillMissing.remove(node.name());
+            }
+        } else if (reply instanceof Reply.Failed<JsonNode> failed && failed.status() == 404) {
+            // retention already deleted it, or the node holds no part after all
+            synchronized (stillMissing) {
+                stillMissing.remove(node.name());
+            }
+        }
+    }
+
+    public synchronized long committedCount() {
+        return seen.values().stream().filter(CheckpointObservation::committed).count();
+    }
+
+    public synchronized Optional<CheckpointObservation> checkpoint(long id) {
+        return Optional.ofNullable(seen.get(id));
+    }
+
+    /** The parts fetched so far of checkpoint {@code id}, by node. */
+    public Map<String, JsonNode> contents(long id) {
+        return Map.copyOf(contents.getOrDefault(id, Map.of()));
+    }
+
+    /** Whether every part of committed checkpoint {@code id} was fetched (or is known gone). */
+    public synchronized boolean contentsComplete(long id) {
+        return seen.containsKey(id) && seen.get(id).committed() && !missing.containsKey(id);
+    }
+
+    private static String stronger(String a, String b) {
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(String status) {
+        return switch (status == null ? "" : status) {
+            case "committed", "aborted" -> 2;
+            case "pending" -> 1;
+            default -> 0;
+        };
+    }
+
+    private static <T> T first(T a, T b) {
+        return a != null ? a : b;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        loop.interrupt();
+        try {
+            loop.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        pool.shutdownNow();
+    }
+}

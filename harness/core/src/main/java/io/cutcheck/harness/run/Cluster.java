@@ -1,0 +1,120 @@
+package io.cutcheck.harness.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.runtime.LaunchSpec;
+import io.cutcheck.harness.runtime.Node;
+import io.cutcheck.harness.runtime.NodeAddress;
+import io.cutcheck.harness.runtime.Runtime;
+import io.cutcheck.harness.services.Services;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.store.StoreLayout;
+import io.cutcheck.harness.sut.Health;
+import io.cutcheck.harness.sut.Reply;
+import io.cutcheck.harness.sut.SutClient;
+import io.cutcheck.harness.system.NodeConfig;
+import io.cutcheck.harness.system.NodeSlot;
+import io.cutcheck.harness.system.SystemDefinition;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system under test as started for one run: the services, then every node through the
+ * runtime with its node-config file. Closing it stops every process it started.
+ */
+final class Cluster implements AutoCloseable {
+
+    private final Runtime runtime;
+    private final List<NodeSlot> slots;
+    private final String committer;
+    private Services services;
+
+    Cluster(Runtime runtime, List<NodeSlot> slots, String committer) {
+        this.runtime = runtime;
+        this.slots = List.copyOf(slots);
+        this.committer = committer;
+    }
+
+    /** Starts the services and every node; returns when each node's process exists. */
+    void start(SystemDefinition system, TestSpec spec, int partitions, Map<String, JsonNode> options,
+               StoreLayout store, Path sutJar, RunFile runFile) throws IOException {
+        Map<String, NodeAddress> addresses = new LinkedHashMap<>();
+        for (NodeSlot slot : slots) {
+            addresses.put(slot.node(), runtime.reserve(slot.node(), slot.role()));
+        }
+        services = Services.start(sutJar, runtime.servicesBindHost(), runtime.harnessHostForNodes(), partitions,
+                store.servicesDir(), runFile);
+        for (NodeSlot slot : slots) {
+            Path nodeDir = store.nodeDir(slot.node());
+            byte[] config = NodeConfig.write(system.name(), slot, slots, addresses, nodeDir.resolve("data"),
+                    services.inputLogForNodes(), services.outputStoreForNodes(), spec.checkpoint(), spec.defect(),
+                    options);
+            runtime.start(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
+        }
+    }
+
+    /** Waits until every node reports status running; throws naming the nodes that did not. */
+    void awaitRunning(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, String> last = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            last.clear();
+            for (Node node : runtime.nodes()) {
+                Reply<Health> health = new SutClient(node.controlUri(), Duration.ofSeconds(1)).health();
+                if (!health.result().map(Health::running).orElse(false)) {
+                    last.put(node.name(), node.isAlive()
+                            ? health.result().map(h -> "status " + h.status()).orElse(health.describe())
+                            : "process exited; see " + node.logFile());
+                }
+            }
+            if (last.isEmpty()) {
+                return;
+            }
+            sleep(200);
+        }
+        throw new IOException("nodes not running after " + timeout.toSeconds() + " s: " + last);
+    }
+
+    Runtime runtime() {
+        return runtime;
+    }
+
+    List<Node> nodes() {
+        return runtime.nodes();
+    }
+
+    List<NodeSlot> slots() {
+        return slots;
+    }
+
+    Node committerNode() {
+        return runtime.nodes().stream().filter(n -> n.name().equals(committer)).findFirst().orElseThrow();
+    }
+
+    Services services() {
+        return services;
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            runtime.close();
+        } finally {
+            if (services != null) {
+                services.close();
+            }
+        }
+    }
+}

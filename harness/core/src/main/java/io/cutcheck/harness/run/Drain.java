@@ -1,0 +1,124 @@
+package io.cutcheck.harness.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.CheckpointPoller;
+import io.cutcheck.harness.services.InputLogReader;
+import io.cutcheck.harness.services.OutputReader;
+import io.cutcheck.harness.sut.Reply;
+import io.cutcheck.harness.sut.SutClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * After healing, lets the system catch up: triggers a checkpoint with reason {@code final} on the
+ * committing node, waits for it to commit, and checks from its content that the committed source
+ * positions reach the end of every input partition; if not, tries again, until the deadline.
+ * Then waits for the committed output to settle (a 2PC sink commits after the notification).
+ */
+final class Drain {
+
+    /** How the drain ended. */
+    record Outcome(boolean drained, Long finalCheckpoint, String note) {}
+
+    private final SutClient committer;
+    private final CheckpointPoller checkpoints;
+    private final InputLogReader input;
+    private final OutputReader output;
+
+    Drain(SutClient committer, CheckpointPoller checkpoints, InputLogReader input, OutputReader output) {
+        this.committer = committer;
+        this.checkpoints = checkpoints;
+        this.input = input;
+        this.output = output;
+    }
+
+    Outcome run(long timeoutMillis) {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        Map<Integer, Long> ends = input.ends().result().orElse(null);
+        if (ends == null) {
+            return new Outcome(false, null, "the input log did not answer");
+        }
+        String note = "no final checkpoint committed";
+        Long last = null;
+        while (System.currentTimeMillis() < deadline) {
+            Reply<Long> trigger = committer.trigger("final");
+            if (!(trigger instanceof Reply.Ok<Long> ok)) {
+                note = "final trigger refused: " + trigger.describe();
+                Cluster.sleep(300);
+                continue;
+            }
+            long id = ok.value();
+            Optional<CheckpointObservation> done = awaitFinished(id, deadline);
+            if (done.isEmpty() || !done.get().committed()) {
+                note = "final checkpoint " + id + (done.isEmpty() ? " did not finish" : " was " + done.get().status());
+                continue;
+            }
+            last = id;
+            awaitContents(id, deadline);
+            Map<Integer, Long> positions = positions(checkpoints.contents(id));
+            String behind = behind(ends, positions);
+            if (behind.isEmpty()) {
+                settleOutput(Math.min(deadline, System.currentTimeMillis() + 5000));
+                return new Outcome(true, id, "final checkpoint " + id + " covers all input");
+            }
+            note = "final checkpoint " + id + " is behind the input: " + behind;
+            Cluster.sleep(500);
+        }
+        return new Outcome(false, last, note);
+    }
+
+    private Optional<CheckpointObservation> awaitFinished(long id, long deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            checkpoints.pollOnce();
+            Optional<CheckpointObservation> cp = checkpoints.checkpoint(id);
+            if (cp.isPresent() && !"pending".equals(cp.get().status())) {
+                return cp;
+            }
+            Cluster.sleep(100);
+        }
+        return checkpoints.checkpoint(id);
+    }
+
+    private void awaitContents(long id, long deadline) {
+        while (System.currentTimeMillis() < deadline && !checkpoints.contentsComplete(id)) {
+            checkpoints.pollOnce();
+            Cluster.sleep(50);
+        }
+    }
+
+    /** Input partition → the highest next offset any part names. */
+    static Map<Integer, Long> positions(Map<String, JsonNode> parts) {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (JsonNode part : parts.values()) {
+            part.path("positions").fields().forEachRemaining(e ->
+                    positions.merge(Integer.parseInt(e.getKey()), e.getValue().asLong(), Math::max));
+        }
+        return positions;
+    }
+
+    private static String behind(Map<Integer, Long> ends, Map<Integer, Long> positions) {
+        StringBuilder b = new StringBuilder();
+        ends.forEach((p, end) -> {
+            long at = positions.getOrDefault(p, 0L);
+            if (at < end) {
+                b.append(b.length() == 0 ? "" : ", ").append("partition ").append(p).append(" at ").append(at)
+                        .append(" of ").append(end);
+            }
+        });
+        return b.toString();
+    }
+
+    private void settleOutput(long until) {
+        long previous = -1;
+        while (System.currentTimeMillis() < until) {
+            long end = output.end().result().orElse(-1L);
+            if (end == previous && end >= 0) {
+                return;
+            }
+            previous = end;
+            Cluster.sleep(500);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package io.cutcheck.harness.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.cleanup.LeftoverReaper;
+import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.history.Op;
+import io.cutcheck.harness.history.OpType;
+import io.cutcheck.harness.nemesis.Fault;
+import io.cutcheck.harness.nemesis.FaultContext;
+import io.cutcheck.harness.observe.CheckpointPoller;
+import io.cutcheck.harness.observe.EventPoller;
+import io.cutcheck.harness.observe.FaultRecorder;
+import io.cutcheck.harness.observe.HistoryRecorder;
+import io.cutcheck.harness.observe.Observations;
+import io.cutcheck.harness.schedule.FaultSchedule;
+import io.cutcheck.harness.schedule.Planned;
+import io.cutcheck.harness.schedule.Schedule;
+import io.cutcheck.harness.services.InputLogReader;
+import io.cutcheck.harness.services.OutputReader;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.store.Json;
+import io.cutcheck.harness.store.JsonlWriter;
+import io.cutcheck.harness.store.ResultsWriter;
+import io.cutcheck.harness.store.StoreLayout;
+import io.cutcheck.harness.store.StoreReader;
+import io.cutcheck.harness.store.TestManifest;
+import io.cutcheck.harness.sut.SutClient;
+import io.cutcheck.harness.system.NodeSlot;
+import io.cutcheck.harness.workload.WorkloadSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a test, phase by phase (set up, run, heal, drain, collect, check), writing the store
+ * as it goes. Every process it starts is stopped at the end, on failure, and on Ctrl-C (shutdown
+ * hook); processes of an earlier harness killed with -9 are killed before it starts.
+ */
+public final class TestRun {
+
+    private static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(60);
+    private static final long OPERATION_TIMEOUT_MILLIS = 5000;
+
+    private final TestSpec spec;
+    private final RunParts parts;
+    private final PhaseTimer timer = new PhaseTimer();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile HistoryRecorder history;
+    private volatile FaultRecorder faults;
+    private volatile CheckpointPoller checkpoints;
+    private volatile long runStartNanos;
+
+    public TestRun(TestSpec spec, RunParts parts) {
+        this.spec = spec;
+        this.parts = parts;
+    }
+
+    public RunOutcome run() {
+        LeftoverReaper.reap(parts.runDirectory());
+        RunFile runFile = RunFile.create(parts.runDirectory());
+        Thread hook = new Thread(this::cleanup, "cutcheck-cleanup");
+        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        StoreLayout store = null;
+        try {
+            store = StoreLayout.create(Path.of(spec.storeDir()), spec.name(), Instant.now());
+            return execute(store, runFile);
+        } catch (Exception | Error e) {
+            cleanup();
+            return failed(store, e);
+        } finally {
+            cleanup();
+            runFile.close();
+            try {
+                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running already
+            }
+        }
+    }
+
+    private RunOutcome execute(StoreLayout store, RunFile runFile) throws Exception {
+        timer.begin(Phase.SETUP);
+        WorkloadSettings settings = new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(),
+                spec.concurrency());
+        int partitions = parts.workload().partitions(settings);
+        List<NodeSlot> slots = parts.system().nodes(spec.nodes(), partitions);
+        String committer = parts.system().committer(slots);
+        Schedule<Fault> faultPlan = FaultSchedule.plan(spec.faults(),
+                slots.stream().map(NodeSlot::node).toList(), Set.of(committer), spec.timeLimitMillis(), spec.seed());
+        Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
+        Map<String, JsonNode> options = parts.workload().options(settings);
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.testJson().toFile(),
+                new TestManifest(StoreLayout.FORMAT, spec, slots, committer,
+                        faultPlan.items().stream().map(Planned::what).toList(), options, System.currentTimeMillis()));
+
+        JsonlWriter historyOut = open(new JsonlWriter(store.history()));
+        JsonlWriter eventsOut = open(new JsonlWriter(store.events()));
+        JsonlWriter nemesisOut = open(new JsonlWriter(store.nemesis()));
+        JsonlWriter checkpointsOut = open(new JsonlWriter(store.checkpoints()));
+        JsonlWriter contentsOut = open(new JsonlWriter(store.contents()));
+        Cluster cluster = open(new Cluster(parts.runtime().apply(runFile), slots, committer));
+        cluster.start(parts.system(), spec, partitions, options, store, parts.sutJar(), runFile);
+        EventPoller events = open(new EventPoller(eventsOut, cluster.nodes(), 100));
+        checkpoints = open(new CheckpointPoller(checkpointsOut, contentsOut, cluster.nodes(), 150));
+        cluster.awaitRunning(HEALTHY_TIMEOUT);
+
+        timer.begin(Phase.RUN);
+        runStartNanos = System.nanoTime();
+        history = new HistoryRecorder(historyOut, runStartNanos);
+        faults = new FaultRecorder(nemesisOut);
+        FaultContext context = cluster::nodes;
+        ClientDriver clients = new ClientDriver(operations,
+                p -> parts.workload().client(p, cluster.services().inputLog(), settings), history,
+                OPERATION_TIMEOUT_MILLIS);
+        NemesisDriver nemesis = new NemesisDriver(faultPlan, parts.nemesis(), context, faults);
+        clients.start(runStartNanos);
+        nemesis.start(runStartNanos);
+        TimeUnit.MILLISECONDS.sleep(spec.timeLimitMillis());
+        nemesis.stop();
+        clients.stop();
+
+        timer.begin(Phase.HEAL);
+        String healError = null;
+        try {
+            parts.nemesis().healAll(context);
+        } catch (Exception e) {
+            healError = e.toString();
+        }
+        long healedAt = System.currentTimeMillis();
+        for (var active : faults.active()) {
+            faults.healed(new Fault(active.id(), active.kind(), active.targets(), 0, 0), healedAt, healError);
+        }
+        cluster.awaitRunning(HEALTHY_TIMEOUT);
+
+        timer.begin(Phase.DRAIN);
+        InputLogReader input = new InputLogReader(cluster.services().inputLog());
+        OutputReader output = new OutputReader(cluster.services().outputStore());
+        Drain.Outcome drained = new Drain(new SutClient(cluster.committerNode().controlUri()), checkpoints, input,
+                output).run(spec.drainTimeoutMillis());
+
+        timer.begin(Phase.COLLECT);
+        Collector.collect(store, input, output, cluster.nodes(), parts.system().finalStatePath(), drained);
+        checkpoints.pollOnce();
+        checkpoints.close();
+        events.finish();
+        cluster.close();
+
+        timer.begin(Phase.CHECK);
+        Observations observations = StoreReader.read(store.dir()).observations();
+        Judge.Judgement judgement = Judge.judge(observations, parts.checkers());
+        timer.endCurrent();
+        ObjectNode results = ResultsWriter.summarize(judgement.verdict(), observations, judgement.results(),
+                timer.asMap(), null);
+        results.put("finalCheckpoint", drained.finalCheckpoint());
+        results.put("drainNote", drained.note());
+        ResultsWriter.write(store.results(), results);
+        return new RunOutcome(judgement.verdict(), store.dir(), results, null);
+    }
+
+    private RunOutcome failed(StoreLayout store, Throwable e) {
+        timer.endCurrent();
+        String error = oneLine(e);
+        if (store == null) {
+            return new RunOutcome(Validity.UNKNOWN, null, Json.MAPPER.createObjectNode().put("error", error), error);
+        }
+        Observations observations;
+        try {
+            observations = StoreReader.read(store.dir()).observations();
+        } catch (IOException | RuntimeException unreadable) {
+            observations = new Observations(spec.workload(), Map.of(), List.of(), List.of(), List.of(), List.of(),
+                    Map.of(), Map.of(), List.of(), Map.of(), false);
+        }
+        ObjectNode results = ResultsWriter.summarize(Validity.UNKNOWN, observations, List.of(), timer.asMap(), error);
+        try {
+            ResultsWriter.write(store.results(), results);
+        } catch (IOException ignored) {
+            // the error is also returned, and printed by the caller
+        }
+        return new RunOutcome(Validity.UNKNOWN, store.dir(), results, error);
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.replace('\n', ' ');
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        synchronized (resources) {
+            resources.add(resource);
+        }
+        return resource;
+    }
+
+    /** Closes everything opened so far, newest first; idempotent. */
+    private void cleanup() {
+        List<AutoCloseable> toClose;
+        synchronized (resources) {
+            toClose = new ArrayList<>(resources);
+            resources.clear();
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception ignored) {
+                // keep closing the rest: processes must not outlive the harness
+            }
+        }
+    }
+
+    /** A snapshot for the live progress line; safe from any thread. */
+    public RunProgress progress() {
+        Phase phase = timer.current();
+        long left = phase == Phase.RUN
+                ? Math.max(0, spec.timeLimitMillis() - (System.nanoTime() - runStartNanos) / 1_000_000) : 0;
+        HistoryRecorder h = history;
+        FaultRecorder f = faults;
+        CheckpointPoller c = checkpoints;
+        return new RunProgress(phase, left,
+                h == null ? 0 : h.count(OpType.OK), h == null ? 0 : h.count(OpType.FAIL),
+                h == null ? 0 : h.count(OpType.INFO), c == null ? 0 : c.committedCount(),
+                f == null ? 0 : f.activeCount(), f == null ? 0 : f.injectedCount());
+    }
+
+    public TestSpec spec() {
+        return spec;
+    }
+}

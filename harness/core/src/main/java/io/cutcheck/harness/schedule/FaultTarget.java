@@ -1,0 +1,28 @@
+package io.cutcheck.harness.schedule;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** Which nodes a fault hits, as the CLI spells it; the exact nodes are chosen by the seed. */
+public enum FaultTarget {
+    /** One node, any role. */
+    ONE,
+    /** The node that commits checkpoints: the one with role coordinator, or the snapshot initiator. */
+    COORDINATOR,
+    /** Fewer than half of the nodes, at least one. */
+    MINORITY,
+    /** Every node at once. */
+    ALL;
+
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static FaultTarget parse(String text) {
+        return Arrays.stream(values())
+                .filter(t -> t.cliName().equals(text.trim().toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown fault target '" + text + "' (one of: one, coordinator, minority, all)"));
+    }
+}

@@ -1,0 +1,125 @@
+package io.cutcheck.harness.spec;
+
+import io.cutcheck.harness.schedule.FaultPlan;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything that defines a test run, as a plain value: saved whole in the store's
+ * {@code test.json}, so a run can be repeated from its directory with the same seed.
+ *
+ * @param name the test's name, the store directory under which its runs are saved
+ * @param system the system under test ({@code barrier}, {@code marker}, …)
+ * @param runtime where nodes run ({@code local}, {@code docker})
+ * @param workload the workload driven through the system ({@code stream}, {@code bank})
+ * @param nodes worker nodes (operators, peers)
+ * @param ratePerSecond target input records per second over all clients
+ * @param concurrency client processes
+ * @param faults the fault kinds, targets and timing
+ * @param seed the seed of the workload's and the fault schedule's randomness
+ * @param timeLimitMillis length of the run phase
+ * @param drainTimeoutMillis bound on the wait for the system to catch up after healing
+ * @param checkpoint the automatic checkpoint triggers
+ * @param defect the defect variant to run (a reference system's deliberate bug), or null
+ * @param storeDir the store's root directory
+ */
+public record TestSpec(String name, String system, String runtime, String workload, int nodes, int ratePerSecond,
+                       int concurrency, FaultPlan faults, long seed, long timeLimitMillis, long drainTimeoutMillis,
+                       CheckpointTriggers checkpoint, String defect, String storeDir) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    public TestSpec {
+        requireName("test name", name);
+        requireName("system", system);
+        requireName("runtime", runtime);
+        requireName("workload", workload);
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(checkpoint, "checkpoint");
+        Objects.requireNonNull(storeDir, "storeDir");
+        if (nodes < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1: " + nodes);
+        }
+        if (ratePerSecond < 1) {
+            throw new IllegalArgumentException("--rate must be at least 1 record per second: " + ratePerSecond);
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("the client concurrency must be at least 1: " + concurrency);
+        }
+        if (timeLimitMillis <= 0) {
+            throw new IllegalArgumentException("--time-limit must be positive: " + timeLimitMillis / 1000.0 + " s");
+        }
+        if (drainTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("the drain timeout must be positive: " + drainTimeoutMillis + " ms");
+        }
+        if (defect != null && defect.isBlank()) {
+            defect = null;
+        }
+    }
+
+    private static void requireName(String what, String value) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException("invalid " + what + ": '" + value + "'");
+        }
+    }
+
+    public TestSpec withName(String v) {
+        return new TestSpec(v, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withNodes(int v) {
+        return new TestSpec(name, system, runtime, workload, v, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withRatePerSecond(int v) {
+        return new TestSpec(name, system, runtime, workload, nodes, v, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withFaults(FaultPlan v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, v, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withSeed(long v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, v,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withTimeLimitMillis(long v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                v, drainTimeoutMillis, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withDrainTimeoutMillis(long v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, v, checkpoint, defect, storeDir);
+    }
+
+    public TestSpec withCheckpoint(CheckpointTriggers v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, v, defect, storeDir);
+    }
+
+    public TestSpec withDefect(String v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, v, storeDir);
+    }
+
+    public TestSpec withStoreDir(String v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, v);
+    }
+
+    /** The name runs are saved under when none is given: system, nemesis kinds and defect. */
+    public static String defaultName(String system, java.util.List<String> kinds, String defect) {
+        StringBuilder b = new StringBuilder(system);
+        kinds.forEach(k -> b.append('-').append(k));
+        if (defect != null && !defect.isBlank()) {
+            b.append("-").append(defect);
+        }
+        return b.toString();
+    }
+}

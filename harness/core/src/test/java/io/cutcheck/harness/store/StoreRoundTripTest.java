@@ -1,0 +1,152 @@
+package io.cutcheck.harness.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.history.Op;
+import io.cutcheck.harness.history.OpType;
+import io.cutcheck.harness.nemesis.Fault;
+import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.FaultRecord;
+import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Observations;
+import io.cutcheck.harness.schedule.FaultPlan;
+import io.cutcheck.harness.schedule.FaultTarget;
+import io.cutcheck.harness.spec.CheckpointTriggers;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.NodeSlot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreRoundTripTest {
+
+    @TempDir
+    Path root;
+
+    static JsonNode json(String text) throws IOException {
+        return Json.MAPPER.readTree(text);
+    }
+
+    TestSpec spec() {
+        return new TestSpec("barrier-kill", "barrier", "local", "stream", 2, 200, 2,
+                new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE, FaultTarget.MINORITY), 3000, 0.25, 1500),
+                42, 20_000, 60_000, CheckpointTriggers.defaults(), "no-alignment", root.toString());
+    }
+
+    StoreLayout writeRun() throws IOException {
+        StoreLayout store = StoreLayout.create(root, "barrier-kill", Instant.parse("2026-11-24T16:00:00Z"));
+        Fault fault = new Fault(0, "kill", List.of("operator-1"), 3000, 1500);
+        Json.MAPPER.writeValue(store.testJson().toFile(), new TestManifest(StoreLayout.FORMAT, spec(),
+                List.of(new NodeSlot("coordinator", "coordinator", 0), new NodeSlot("operator-1", "operator", 1)),
+                "coordinator", List.of(fault), Map.of("keys", IntNode.valueOf(64)), 1_764_000_000_000L));
+        try (JsonlWriter history = new JsonlWriter(store.history());
+             JsonlWriter events = new JsonlWriter(store.events());
+             JsonlWriter nemesis = new JsonlWriter(store.nemesis());
+             JsonlWriter checkpoints = new JsonlWriter(store.checkpoints());
+             JsonlWriter contents = new JsonlWriter(store.contents());
+             JsonlWriter input = new JsonlWriter(store.input());
+             JsonlWriter output = new JsonlWriter(store.output())) {
+            Op invoke = Op.invoke(0, "append", json("{\"partition\":0,\"records\":[{\"key\":\"k1\",\"value\":3}]}"));
+            history.write(invoke.withIndexAndTime(0, 10, 1_764_000_000_010L));
+            history.write(invoke.complete(OpType.OK, json("{\"offsets\":[0]}"), null)
+                    .withIndexAndTime(1, 20, 1_764_000_000_020L));
+            events.write(new NodeEvent("coordinator", 7, 0, 1_764_000_000_001L, "started", null, json("{}"), 1_764_000_000_002L));
+            events.write(new NodeEvent("coordinator", 7, 1, 1_764_000_000_101L, "committed", 1L, json("{}"), 1_764_000_000_102L));
+            nemesis.write(new FaultRecord(0, "kill", List.of("operator-1"), 1_764_000_003_000L, null, null));
+            nemesis.write(new FaultRecord(0, "kill", List.of("operator-1"), 1_764_000_003_000L, 1_764_000_004_500L, null));
+            checkpoints.write(new CheckpointObservation(1, "interval", "pending", 1L, null, null, null, null,
+                    List.of("coordinator", "operator-1"), 5L, null, null));
+            checkpoints.write(new CheckpointObservation(1, "interval", "committed", 1L, 2L, 3L, null, 100L,
+                    List.of("coordinator", "operator-1"), 5L, 6L, null));
+            contents.write(new StoreLines.ContentLine(1, "operator-1",
+                    json("{\"id\":1,\"node\":\"operator-1\",\"positions\":{},\"state\":{\"k1\":{\"count\":1,\"sum\":3}},\"channels\":{}}"), 7L));
+            input.write(new StoreLines.InputLine(0, json("{\"offset\":0,\"key\":\"k1\",\"value\":3}")));
+            output.write(json("{\"seq\":0,\"txn\":\"t1\",\"checkpoint\":1,\"record\":{\"partition\":0,\"offset\":0}}"));
+        }
+        Json.MAPPER.writeValue(store.finalState().toFile(),
+                new StoreLines.FinalState(true, "ok", Map.of("coordinator", json("{\"status\":\"running\"}"))));
+        return store;
+    }
+
+    @Test
+    void readerRebuildsWhatTheWritersWrote() throws IOException {
+        StoreLayout store = writeRun();
+        StoreReader.SavedRun saved = StoreReader.read(store.dir());
+        assertThat(saved.manifest().spec()).isEqualTo(spec());
+        assertThat(saved.manifest().faultSchedule()).containsExactly(new Fault(0, "kill", List.of("operator-1"), 3000, 1500));
+        Observations o = saved.observations();
+        assertThat(o.workload()).isEqualTo("stream");
+        assertThat(o.workloadOptions()).containsEntry("keys", IntNode.valueOf(64));
+        assertThat(o.history()).extracting(Op::type).containsExactly(OpType.INVOKE, OpType.OK);
+        assertThat(o.history().get(1).value().path("offsets").get(0).asInt()).isZero();
+        assertThat(o.events()).extracting(NodeEvent::type).containsExactly("started", "committed");
+        assertThat(o.faults()).singleElement().extracting(FaultRecord::healedAt).isEqualTo(1_764_000_004_500L);
+        assertThat(o.checkpoints()).singleElement().satisfies(c -> {
+            assertThat(c.committed()).isTrue();
+            assertThat(c.committedSeenAt()).isEqualTo(6L);
+        });
+        assertThat(o.contents().get(1L).get("operator-1").path("state").path("k1").path("count").asInt()).isEqualTo(1);
+        assertThat(o.input().get(0)).singleElement().extracting(r -> r.path("value").asInt()).isEqualTo(3);
+        assertThat(o.output()).hasSize(1);
+        assertThat(o.finalState()).containsKey("coordinator");
+        assertThat(o.drained()).isTrue();
+    }
+
+    @Test
+    void aRunKilledMidWriteIsStillReadable() throws IOException {
+        StoreLayout store = writeRun();
+        Files.delete(store.finalState());
+        Files.writeString(store.history(), "{\"index\":2,\"type\":\"INV", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Observations o = StoreReader.read(store.dir()).observations();
+        assertThat(o.history()).hasSize(2);
+        assertThat(o.drained()).isFalse();
+        assertThat(o.finalState()).isEmpty();
+    }
+
+    @Test
+    void latestPointsAtTheNewestRun() throws IOException {
+        StoreLayout first = StoreLayout.create(root, "t", Instant.parse("2026-11-24T16:00:00Z"));
+        StoreLayout second = StoreLayout.create(root, "t", Instant.parse("2026-11-24T16:00:00Z"));
+        assertThat(second.dir()).isNotEqualTo(first.dir());
+        assertThat(root.resolve("latest").toRealPath()).isEqualTo(second.dir().toRealPath());
+        assertThat(Files.readSymbolicLink(root.resolve("latest")).isAbsolute()).isFalse();
+    }
+
+    @Test
+    void aDirectoryWithoutTestJsonIsNotARun() {
+        assertThatThrownBy(() -> StoreReader.read(root)).hasMessageContaining("no test.json");
+    }
+
+    @Test
+    void resultsSayVerdictCountsAnomaliesAndTimings() throws IOException {
+        StoreLayout store = writeRun();
+        Observations o = StoreReader.read(store.dir()).observations();
+        CheckResult lost = CheckResult.of("no-lost-commit",
+                List.of(new Anomaly("lost-commit", "restored before checkpoint 1", 1L, "operator-1", Map.of())), Map.of());
+        var results = ResultsWriter.summarize(Validity.INVALID, o, List.of(lost),
+                new java.util.LinkedHashMap<>(Map.of("setup", 1200L)), null);
+        ResultsWriter.write(store.results(), results);
+        JsonNode read = Json.MAPPER.readTree(store.results().toFile());
+        assertThat(read.path("valid").asBoolean(true)).isFalse();
+        assertThat(read.path("checkpoints").path("committed").asInt()).isEqualTo(1);
+        assertThat(read.path("faults").asInt()).isEqualTo(1);
+        assertThat(read.path("anomalies").get(0).path("checker").asText()).isEqualTo("no-lost-commit");
+        assertThat(read.path("checkers").path("no-lost-commit").path("valid").asText()).isEqualTo("invalid");
+        assertThat(read.path("timings").path("setup").asLong()).isEqualTo(1200);
+        var unknown = ResultsWriter.summarize(Validity.UNKNOWN, o, List.of(), Map.of(), "boom");
+        assertThat(unknown.path("valid").asText()).isEqualTo("unknown");
+    }
+}

@@ -1,0 +1,19 @@
+package io.cutcheck.nemesis.process;
+
+import io.cutcheck.harness.nemesis.Nemesis;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The process faults by kind, with one sentence each, for the CLI's registry and help. */
+public final class ProcessNemeses {
+
+    private ProcessNemeses() {}
+
+    public static final Map<String, Supplier<Nemesis>> BY_KIND = Map.of(
+            KillNemesis.KIND, KillNemesis::new,
+            PauseNemesis.KIND, PauseNemesis::new);
+
+    public static final Map<String, String> DESCRIPTIONS = Map.of(
+            KillNemesis.KIND, "crash nodes with SIGKILL, restart them when the fault heals",
+            PauseNemesis.KIND, "freeze nodes with SIGSTOP, thaw them with SIGCONT when the fault heals");
+}

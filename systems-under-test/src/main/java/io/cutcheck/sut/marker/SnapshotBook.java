@@ -1,0 +1,63 @@
+package io.cutcheck.sut.marker;
+
+import io.cutcheck.sut.control.CheckpointStatus;
+import io.cutcheck.sut.control.CheckpointView;
+import io.cutcheck.sut.storage.CheckpointMetadata;
+import io.cutcheck.sut.storage.PartInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The snapshots this peer initiated, as {@code GET /checkpoints} lists them. Thread-safe: the
+ * event loop and the writer update it, the control server reads it. A committed snapshot stays
+ * committed; one removed by retention is no longer listed.
+ */
+final class SnapshotBook {
+
+    private final Map<Long, CheckpointView> views = new TreeMap<>();
+
+    /** Lists the committed snapshots found on disk after a restart. */
+    synchronized void loadCommitted(Collection<CheckpointMetadata> manifests, java.util.function.LongFunction<String> path) {
+        for (CheckpointMetadata m : manifests) {
+            views.put(m.id(), new CheckpointView(m.id(), m.reason(), CheckpointStatus.COMMITTED, m.triggeredAt(),
+                    m.acksCompleteAt(), m.committedAt(), null, m.partsBytes(), path.apply(m.id()),
+                    m.parts().stream().map(PartInfo::node).toList()));
+        }
+    }
+
+    synchronized void triggered(long id, String reason, long at, List<String> peers) {
+        views.put(id, new CheckpointView(id, reason, CheckpointStatus.PENDING, at, null, null, null, 0, null, peers));
+    }
+
+    synchronized void committed(CheckpointMetadata m, String metadataPath) {
+        CheckpointView v = views.get(m.id());
+        if (v == null || v.status() != CheckpointStatus.PENDING) {
+            return;
+        }
+        views.put(m.id(), new CheckpointView(v.id(), v.reason(), CheckpointStatus.COMMITTED, v.triggeredAt(),
+                m.acksCompleteAt(), m.committedAt(), null, m.partsBytes(), metadataPath, v.nodes()));
+    }
+
+    /** Marks a pending snapshot aborted; answers false when it was no longer pending. */
+    synchronized boolean aborted(long id, long at) {
+        CheckpointView v = views.get(id);
+        if (v == null || v.status() != CheckpointStatus.PENDING) {
+            return false;
+        }
+        views.put(id, new CheckpointView(v.id(), v.reason(), CheckpointStatus.ABORTED, v.triggeredAt(),
+                v.acksCompleteAt(), null, at, 0, null, v.nodes()));
+        return true;
+    }
+
+    /** Forgets what retention deleted: every id not in {@code kept} up to {@code upTo}. */
+    synchronized void retain(java.util.Set<Long> kept, long upTo) {
+        views.keySet().removeIf(id -> id <= upTo && !kept.contains(id));
+    }
+
+    synchronized List<CheckpointView> list() {
+        return new ArrayList<>(views.values());
+    }
+}
