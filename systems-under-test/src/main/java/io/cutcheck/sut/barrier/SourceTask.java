@@ -26,18 +26,24 @@ final class SourceTask extends TaskNode {
     private final int batch;
     private final JsonHttpClient inputLog;
     private final AtomicLong recordsRead = new AtomicLong();
+    private final long barrierDelayMs;
     private long offset;
+    /** A barrier held back by {@code barrierDelayMs}: id and when it is due. */
+    private long heldBarrier;
+    private long heldUntil;
 
     SourceTask(NodeConfig config, Topology topology, CheckpointStore store, BarrierDefect defect) {
         super(config, topology, store, defect);
         this.partition = config.index();
         this.batch = (int) config.longOption("batch", 2000);
         this.inputLog = new JsonHttpClient(config.inputLog());
+        this.barrierDelayMs = config.longOption("barrierDelayMs", 0);
     }
 
     @Override
     protected void restoreState(long checkpoint, Optional<byte[]> payload) {
         offset = payload.map(p -> ByteBuffer.wrap(p).getLong(4)).orElse(0L);
+        heldBarrier = 0;
     }
 
     @Override
@@ -51,6 +57,11 @@ final class SourceTask extends TaskNode {
 
     @Override
     protected boolean step() {
+        if (heldBarrier > 0 && System.currentTimeMillis() >= heldUntil) {
+            long id = heldBarrier;
+            heldBarrier = 0;
+            emitBarrier(id);
+        }
         List<StreamRecord> records;
         try {
             JsonHttpClient.Response response = inputLog.get("/partitions/" + partition + "/records?from=" + offset
@@ -89,6 +100,16 @@ final class SourceTask extends TaskNode {
 
     @Override
     protected void onTrigger(long id, String reason) {
+        if (barrierDelayMs > 0) {
+            // skew for tests: records keep flowing on this channel while the other sources' barriers are out
+            heldBarrier = id;
+            heldUntil = System.currentTimeMillis() + barrierDelayMs;
+            return;
+        }
+        emitBarrier(id);
+    }
+
+    private void emitBarrier(long id) {
         for (String operator : topology.operators()) {
             send(operator, DataCodec.barrier(id));
         }

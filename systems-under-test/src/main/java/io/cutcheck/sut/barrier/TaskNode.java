@@ -324,7 +324,7 @@ abstract class TaskNode implements ControlNode {
     /** Writes this task's part of {@code id} off the task thread, then acknowledges it to the coordinator. */
     protected void snapshot(long id, byte[] payload, Map<Integer, Long> positions) {
         long ackEpoch = epoch;
-        known.put(new CheckpointView(id, "", CheckpointStatus.PENDING, System.currentTimeMillis(), null, null, null, 0,
+        known.put(new CheckpointView(id, null, CheckpointStatus.PENDING, System.currentTimeMillis(), null, null, null, 0,
                 null, List.of(config.node())));
         snapshotWriter.submit(() -> {
             try {

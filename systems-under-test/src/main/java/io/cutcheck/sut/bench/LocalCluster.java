@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    /** Shape of the job and how it checkpoints. */
+    /** Shape of the job and how it checkpoints; {@code optionsByRole} is keyed by role, or by node name to override. */
     public record Spec(int sources, int operators, int sinks, long intervalMs, long everyRecords, long timeoutMs,
-                       Optional<String> defect, Map<String, Map<String, Object>> optionsByRole) {
+                       Optional<String> defect, Map<String, Map<String, Object>> optionsByRole, List<String> jvmOptions) {
+        public Spec {
+            optionsByRole = Map.copyOf(optionsByRole);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
     }
 
     private final Path jar;
@@ -139,7 +143,9 @@ public final class LocalCluster implements AutoCloseable {
         } else {
             c.putNull("defect");
         }
-        c.set("options", Json.MAPPER.valueToTree(spec.optionsByRole().getOrDefault(role, Map.of())));
+        Map<String, Object> options = new LinkedHashMap<>(spec.optionsByRole().getOrDefault(role, Map.of()));
+        options.putAll(spec.optionsByRole().getOrDefault(node, Map.of()));
+        c.set("options", Json.MAPPER.valueToTree(options));
         return c;
     }
 
@@ -150,7 +156,9 @@ public final class LocalCluster implements AutoCloseable {
     private Process spawn(String name, List<String> args, String heap) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+                heap, "-XX:+UseSerialGC"));
+        command.addAll(spec.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         Path log = dir.resolve(name + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true)
