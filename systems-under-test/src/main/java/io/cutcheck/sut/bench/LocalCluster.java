@@ -42,6 +42,7 @@ public final class LocalCluster implements AutoCloseable {
     private final int outputPort = freePort();
 
     public LocalCluster(Path jar, Path dir, Spec spec) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-cluster-cleanup"));
         this.jar = jar;
         this.dir = dir;
         this.spec = spec;
@@ -185,12 +186,21 @@ public final class LocalCluster implements AutoCloseable {
         throw new IOException("no answer on " + path + " within 30 s");
     }
 
+    /**
+     * A port that was free a moment ago, drawn at random below the kernel's ephemeral range
+     * (32768 and up), where other programs' port-0 listeners and outgoing connections land.
+     */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException e) {
+                // taken: draw again
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port found in 20000-31999"));
     }
 
     @Override
