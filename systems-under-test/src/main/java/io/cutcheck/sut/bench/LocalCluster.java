@@ -114,6 +114,23 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** kill -STOP: the process stays, silent, holding its connections. */
+    public void pause(String node) throws IOException, InterruptedException {
+        signal(node, "-STOP");
+    }
+
+    /** kill -CONT. */
+    public void resume(String node) throws IOException, InterruptedException {
+        signal(node, "-CONT");
+    }
+
+    private void signal(String node, String signal) throws IOException, InterruptedException {
+        Process p = processes.get(node);
+        if (p != null && p.isAlive()) {
+            new ProcessBuilder("kill", signal, String.valueOf(p.pid())).inheritIO().start().waitFor();
+        }
+    }
+
     public boolean alive(String node) {
         Process p = processes.get(node);
         return p != null && p.isAlive();

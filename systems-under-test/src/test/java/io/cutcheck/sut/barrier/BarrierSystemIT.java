@@ -57,4 +57,26 @@ class BarrierSystemIT {
             assertThat(cluster.control("operator-1").get("/health").json().get("restoredFrom").isNull()).isFalse();
         }
     }
+
+    @Test
+    void aPausedOperatorIsTakenForDeadAndTheJobRecoversWhenItResumes() throws Exception {
+        int perPartition = 10_000;
+        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of()));
+             EventWatcher watcher = new EventWatcher(cluster.startServices().startNodes())) {
+            Jobs.feed(cluster, 0, perPartition / 2, 1000, 50);
+            Jobs.awaitCommittedOutput(cluster, 2000, 60_000);
+            cluster.pause("operator-0");
+            Thread.sleep(4500); // longer than the coordinator's 3 s heartbeat timeout
+            cluster.resume("operator-0");
+            Jobs.feed(cluster, perPartition / 2, perPartition / 2, 1000, 50);
+            Jobs.awaitDrained(cluster, new long[] {perPartition, perPartition}, 90_000);
+
+            assertThat(ExactlyOnceCheck.violations(ExactlyOnceCheck.committedOutput(cluster.outputStore()),
+                    new long[] {perPartition, perPartition})).isEmpty();
+            assertThat(watcher.events("restore-started").stream()
+                    .filter(e -> e.get("node").asText().equals("coordinator"))
+                    .map(e -> e.get("detail").path("cause").asText()))
+                    .anyMatch(cause -> cause.contains("operator-0 missed heartbeats"));
+        }
+    }
 }
