@@ -3,6 +3,7 @@ package io.cutcheck.sut.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.sut.bench.MarkerCluster;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class MarkerDefectsIT {
 
     private void assertCommittedCutIsWrong(String defect) throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 7);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.freshDir(defect), PEERS, defect,
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir(defect), PEERS, defect,
                 new int[] {50, 50, 50}, 5, 1000).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             for (int from = 0; from < PER_PARTITION && audit.violations.isEmpty(); from += CHUNK) {
@@ -57,7 +58,7 @@ class MarkerDefectsIT {
     @Timeout(90)
     void manifestBeforePartsDurableCommitsASnapshotWhosePartsDoNotExist() throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, 1000, 11);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.freshDir("manifest-before-parts-durable"), PEERS,
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("manifest-before-parts-durable"), PEERS,
                 "manifest-before-parts-durable", new int[] {0, 0, 0}, 5, 1000).start()) {
             for (int p = 0; p < PEERS; p++) {
                 cluster.append(p, input.partitions.get(p));
@@ -86,7 +87,7 @@ class MarkerDefectsIT {
     @Timeout(120)
     void restoreMixedSnapshotsEndsWithWrongBalances() throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 13);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.freshDir("restore-mixed-snapshots"), PEERS,
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("restore-mixed-snapshots"), PEERS,
                 "restore-mixed-snapshots", new int[] {200, 0, 0}, 5, 1000).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             for (int from = 0; from < PER_PARTITION; from += CHUNK) {

@@ -3,6 +3,7 @@ package io.cutcheck.sut.marker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.sut.bench.MarkerCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ class MarkerSystemIT {
     @Timeout(150)
     void survivesKillsOfAPeerAndOfTheInitiatorWithConsistentSnapshotsAndExactBalances() throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 42);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).start()) {
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             ExecutorService clients = Executors.newSingleThreadExecutor();
             try {

@@ -1,6 +1,7 @@
 package io.cutcheck.sut.marker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.sut.bench.MarkerCluster;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

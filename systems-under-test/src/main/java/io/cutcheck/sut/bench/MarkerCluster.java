@@ -1,4 +1,4 @@
-package io.cutcheck.sut.marker;
+package io.cutcheck.sut.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.http.Json;
@@ -15,11 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real processes on loopback for the marker ITs: the input log and N peers, each started from the
- * shaded jar with its own node-config file. {@link #close()} kills everything it started.
+ * Runs the marker system on loopback as real processes of cutcheck-sut.jar: the input log and N
+ * peers, each with its own node-config file, data directory and log. Used by the marker ITs and
+ * {@link MarkerBench}; {@link #close()} kills everything it started.
  */
-final class MarkerCluster implements AutoCloseable {
-    static final Path JAR = Path.of(System.getProperty("basedir", "."), "target", "cutcheck-sut.jar");
+public final class MarkerCluster implements AutoCloseable {
+    /** The shaded jar of this module, as the ITs find it after {@code mvn package}. */
+    public static final Path JAR = Path.of(System.getProperty("basedir", "."), "target", "cutcheck-sut.jar");
+
+    private final Path jar;
 
     private final Path dir;
     private final int peers;
@@ -35,7 +39,7 @@ final class MarkerCluster implements AutoCloseable {
     private final JsonHttpClient input;
 
     /** A fresh directory under {@code target/marker-it/} for one test's configs, data and logs (kept for reading). */
-    static Path freshDir(String name) throws IOException {
+    public static Path freshDir(String name) throws IOException {
         Path dir = Path.of(System.getProperty("basedir", "."), "target", "marker-it", name);
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
@@ -48,11 +52,12 @@ final class MarkerCluster implements AutoCloseable {
     }
 
     /** @param intervalsMs per peer, its snapshot interval (0: it never initiates on its own) */
-    MarkerCluster(Path dir, int peers, String defect, int[] intervalsMs, int accounts, long initialBalance)
-            throws IOException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: run mvn package first");
+    public MarkerCluster(Path jar, Path dir, int peers, String defect, int[] intervalsMs, int accounts,
+                         long initialBalance) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn package first");
         }
+        this.jar = jar;
         this.dir = dir;
         this.peers = peers;
         this.defect = defect;
@@ -70,10 +75,18 @@ final class MarkerCluster implements AutoCloseable {
         this.input = new JsonHttpClient("http://127.0.0.1:" + inputPort);
     }
 
-    MarkerCluster start() throws Exception {
+    public MarkerCluster start() throws Exception {
+        return startInputLog().startPeers();
+    }
+
+    public MarkerCluster startInputLog() throws Exception {
         everything.add(launch("input-log", List.of("input-log", "--host", "127.0.0.1", "--port",
                 String.valueOf(inputPort), "--partitions", String.valueOf(peers))));
         await("input log up", Duration.ofSeconds(20), () -> get(input, "/partitions") != null);
+        return this;
+    }
+
+    public MarkerCluster startPeers() throws Exception {
         for (int i = 0; i < peers; i++) {
             writeConfig(i);
             startPeer(i);
@@ -82,37 +95,37 @@ final class MarkerCluster implements AutoCloseable {
         return this;
     }
 
-    void startPeer(int i) throws IOException {
+    public void startPeer(int i) throws IOException {
         processes[i] = launch("peer-" + i, List.of("--node-config", dir.resolve("peer-" + i + ".json").toString()));
         everything.add(processes[i]);
     }
 
-    void kill9(int i) throws InterruptedException {
+    public void kill9(int i) throws InterruptedException {
         processes[i].destroyForcibly();
         processes[i].waitFor(10, TimeUnit.SECONDS);
     }
 
-    void signal(int i, String signal) throws Exception {
+    public void signal(int i, String signal) throws Exception {
         new ProcessBuilder("kill", "-" + signal, String.valueOf(processes[i].pid())).start().waitFor();
     }
 
-    void append(int partition, List<Map<String, Object>> records) throws IOException {
+    public void append(int partition, List<Map<String, Object>> records) throws IOException {
         JsonHttpClient.Response r = input.post("/partitions/" + partition + "/records", records);
         if (!r.ok()) {
             throw new IOException("append answered " + r.status());
         }
     }
 
-    JsonHttpClient control(int i) {
+    public JsonHttpClient control(int i) {
         return new JsonHttpClient("http://127.0.0.1:" + controlPorts[i]);
     }
 
     /** GET a peer's endpoint as JSON; null when unreachable or not 2xx. */
-    JsonNode get(int i, String path) {
+    public JsonNode get(int i, String path) {
         return get(control(i), path);
     }
 
-    static JsonNode get(JsonHttpClient client, String path) {
+    public static JsonNode get(JsonHttpClient client, String path) {
         try {
             JsonHttpClient.Response r = client.get(path);
             return r.ok() ? r.json() : null;
@@ -121,7 +134,7 @@ final class MarkerCluster implements AutoCloseable {
         }
     }
 
-    void awaitRunning(Duration timeout) throws Exception {
+    public void awaitRunning(Duration timeout) throws Exception {
         await("every peer running", timeout, () -> {
             for (int i = 0; i < peers; i++) {
                 JsonNode h = get(i, "/health");
@@ -133,11 +146,11 @@ final class MarkerCluster implements AutoCloseable {
         });
     }
 
-    interface Condition {
+    public interface Condition {
         boolean holds() throws Exception;
     }
 
-    static void await(String what, Duration timeout, Condition condition) throws Exception {
+    public static void await(String what, Duration timeout, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
@@ -174,7 +187,7 @@ final class MarkerCluster implements AutoCloseable {
 
     private Process launch(String name, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+                "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         command.addAll(args);
         Path log = dir.resolve(name + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -187,11 +200,11 @@ final class MarkerCluster implements AutoCloseable {
         }
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    int peers() {
+    public int peers() {
         return peers;
     }
 
