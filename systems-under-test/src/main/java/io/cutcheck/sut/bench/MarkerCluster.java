@@ -37,6 +37,9 @@ public final class MarkerCluster implements AutoCloseable {
     private final Process[] processes;
     private final List<Process> everything = new ArrayList<>();
     private final JsonHttpClient input;
+    private final List<DelayProxy> proxies = new ArrayList<>();
+    private int[][] dialPorts;
+    private long linkDelayMs;
 
     /** A fresh directory under {@code target/marker-it/} for one test's configs, data and logs (kept for reading). */
     public static Path freshDir(String name) throws IOException {
@@ -75,6 +78,15 @@ public final class MarkerCluster implements AutoCloseable {
         this.input = new JsonHttpClient("http://127.0.0.1:" + inputPort);
     }
 
+    /**
+     * Routes every directed data link through a {@link DelayProxy} of {@code delayMs}, as the
+     * harness routes links through its proxies. Call before {@link #startPeers()}.
+     */
+    public MarkerCluster withLinkDelay(long delayMs) {
+        this.linkDelayMs = delayMs;
+        return this;
+    }
+
     public MarkerCluster start() throws Exception {
         return startInputLog().startPeers();
     }
@@ -87,6 +99,17 @@ public final class MarkerCluster implements AutoCloseable {
     }
 
     public MarkerCluster startPeers() throws Exception {
+        dialPorts = new int[peers][peers];
+        for (int i = 0; i < peers; i++) {
+            for (int j = 0; j < peers; j++) {
+                dialPorts[i][j] = dataPorts[j];
+                if (linkDelayMs > 0 && i != j) {
+                    DelayProxy proxy = new DelayProxy(new java.net.InetSocketAddress("127.0.0.1", dataPorts[j]), linkDelayMs);
+                    proxies.add(proxy);
+                    dialPorts[i][j] = proxy.port();
+                }
+            }
+        }
         for (int i = 0; i < peers; i++) {
             writeConfig(i);
             startPeer(i);
@@ -164,7 +187,7 @@ public final class MarkerCluster implements AutoCloseable {
         Map<String, Object> nodes = new LinkedHashMap<>();
         for (int j = 0; j < peers; j++) {
             nodes.put("peer-" + j, Map.of("role", "peer", "index", j, "host", "127.0.0.1",
-                    "controlPort", controlPorts[j], "dataPort", dataPorts[j]));
+                    "controlPort", controlPorts[j], "dataPort", dialPorts[i][j]));
         }
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("protocol", 1);
@@ -210,6 +233,7 @@ public final class MarkerCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        proxies.forEach(DelayProxy::close);
         for (Process p : everything) {
             p.destroyForcibly();
         }

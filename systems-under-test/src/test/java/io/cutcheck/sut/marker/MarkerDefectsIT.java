@@ -34,7 +34,7 @@ class MarkerDefectsIT {
     private void assertCommittedCutIsWrong(String defect) throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 7);
         try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir(defect), PEERS, defect,
-                new int[] {50, 50, 50}, 5, 1000).start()) {
+                new int[] {50, 50, 50}, 5, 1000).withLinkDelay(5).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             for (int from = 0; from < PER_PARTITION && audit.violations.isEmpty(); from += CHUNK) {
                 for (int p = 0; p < PEERS; p++) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Four real peers on loopback, 24 000 transfers, snapshots every 200 ms from two initiators at
- * once; kill -9 a peer, later the recovery leader (also an initiator), restart each. Every
+ * Four real peers on loopback, each data link through a 20 ms delay proxy, 24 000 transfers,
+ * snapshots every 200 ms from two initiators at once; kill -9 a peer, later the recovery leader (also an initiator), restart each. Every
  * committed snapshot must be a consistent cut, every restore must use a committed snapshot, and
  * the final balances must be what the whole input produces.
  */
@@ -31,7 +31,7 @@ class MarkerSystemIT {
     @Timeout(150)
     void survivesKillsOfAPeerAndOfTheInitiatorWithConsistentSnapshotsAndExactBalances() throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 42);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).start()) {
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).withLinkDelay(20).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             ExecutorService clients = Executors.newSingleThreadExecutor();
             try {
