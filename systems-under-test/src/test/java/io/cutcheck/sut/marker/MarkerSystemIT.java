@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.bench.MarkerCluster;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 class MarkerSystemIT {
     private static final int PEERS = 4;
     private static final int PER_PARTITION = 6000;
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 50;
 
     @Test
     @Timeout(150)
@@ -33,22 +35,36 @@ class MarkerSystemIT {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 42);
         try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).withLinkDelay(20).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
-            ExecutorService clients = Executors.newSingleThreadExecutor();
+            ExecutorService clients = Executors.newFixedThreadPool(PEERS + 1);
             try {
-                // The clients append a steady trickle, so snapshots cut through credits in flight.
+                // One client per partition appends a steady trickle of small chunks, so that credits
+                // flow all the time and snapshots cut through credits in flight.
+                AtomicIntegerArray appendedUpTo = new AtomicIntegerArray(PEERS);
                 AtomicInteger progress = new AtomicInteger();
                 CountDownLatch leaderKill = new CountDownLatch(1);
-                Future<?> appended = clients.submit(() -> {
-                    for (int from = 0; from < PER_PARTITION; from += CHUNK) {
-                        if (from == PER_PARTITION / 2) {
-                            // Hold the second half until the leader was killed: it must die mid-stream.
-                            leaderKill.await(60, TimeUnit.SECONDS);
-                        }
-                        for (int p = 0; p < PEERS; p++) {
+                List<Future<?>> partitions = new ArrayList<>();
+                for (int partition = 0; partition < PEERS; partition++) {
+                    int p = partition;
+                    partitions.add(clients.submit(() -> {
+                        for (int from = 0; from < PER_PARTITION; from += CHUNK) {
+                            if (from == PER_PARTITION / 2) {
+                                // Hold the second half until the leader was killed: it must die mid-stream.
+                                leaderKill.await(60, TimeUnit.SECONDS);
+                            }
                             cluster.append(p, input.partitions.get(p).subList(from, from + CHUNK));
+                            appendedUpTo.set(p, from + CHUNK);
+                            int least = PER_PARTITION;
+                            for (int q = 0; q < PEERS; q++) {
+                                least = Math.min(least, appendedUpTo.get(q));
+                            }
+                            progress.set(least);
                         }
-                        progress.set(from + CHUNK);
-                        Thread.sleep(100);
+                        return null;
+                    }));
+                }
+                Future<?> appended = clients.submit(() -> {
+                    for (Future<?> f : partitions) {
+                        f.get();
                     }
                     return null;
                 });
