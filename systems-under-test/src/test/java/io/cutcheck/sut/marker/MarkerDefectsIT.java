@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.bench.MarkerCluster;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,15 +20,16 @@ class MarkerDefectsIT {
     private static final int PEERS = 3;
     private static final int PER_PARTITION = 4000;
     private static final int CHUNK = 500;
+    private static final int TRICKLE = 50;
 
     @Test
-    @Timeout(90)
+    @Timeout(120)
     void noChannelStateLosesTheMoneyInFlightFromACommittedSnapshot() throws Exception {
         assertCommittedCutIsWrong("no-channel-state");
     }
 
     @Test
-    @Timeout(90)
+    @Timeout(120)
     void recordAfterForwardLetsPostCutMessagesIntoACommittedSnapshot() throws Exception {
         assertCommittedCutIsWrong("record-after-forward");
     }
@@ -34,20 +37,27 @@ class MarkerDefectsIT {
     private void assertCommittedCutIsWrong(String defect) throws Exception {
         BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 7);
         try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir(defect), PEERS, defect,
-                new int[] {50, 50, 50}, 5, 1000).withLinkDelay(5).start()) {
+                new int[] {50, 50, 50}, 5, 1000).withLinkDelay(20).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
-            for (int from = 0; from < PER_PARTITION && audit.violations.isEmpty(); from += CHUNK) {
-                for (int p = 0; p < PEERS; p++) {
-                    cluster.append(p, input.partitions.get(p).subList(from, from + CHUNK));
+            ExecutorService clients = Executors.newFixedThreadPool(PEERS);
+            try {
+                // A steady trickle per partition, so that credits are in flight whenever a snapshot cuts.
+                for (int partition = 0; partition < PEERS; partition++) {
+                    int p = partition;
+                    clients.submit(() -> {
+                        for (int from = 0; from < PER_PARTITION && audit.violations.isEmpty(); from += TRICKLE) {
+                            cluster.append(p, input.partitions.get(p).subList(from, from + TRICKLE));
+                        }
+                        return null;
+                    });
                 }
-                for (int i = 0; i < 3; i++) {
+                MarkerCluster.await("a committed snapshot that is no consistent cut", Duration.ofSeconds(60), () -> {
                     audit.poll();
-                }
+                    return !audit.violations.isEmpty();
+                });
+            } finally {
+                clients.shutdownNow();
             }
-            MarkerCluster.await("a committed snapshot that is no consistent cut", Duration.ofSeconds(30), () -> {
-                audit.poll();
-                return !audit.violations.isEmpty();
-            });
             System.out.println(defect + ": " + audit.summary() + "; first: " + audit.violations.get(0));
             assertThat(audit.violations).anySatisfy(v -> assertThat(v.what()).matches(
                     "total \\d+, expected \\d+|.*debited.*|.*holds.*"));
