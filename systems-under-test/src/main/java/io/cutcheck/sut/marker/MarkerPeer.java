@@ -7,7 +7,6 @@ import io.cutcheck.sut.storage.CheckpointMetadata;
 import io.cutcheck.sut.storage.CheckpointStore;
 import io.cutcheck.sut.storage.PartInfo;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -272,22 +271,15 @@ final class MarkerPeer implements Outbox {
         }
     }
 
-    /** Retention on the writer: keep the newest {@code retain} committed snapshots this peer knows. */
+    /** Retention on the writer, by {@link Retention}, over the commits this peer knows of. */
     private void retainLater() {
         Set<Long> known = new HashSet<>(notified);
         writer.execute(() -> {
             try {
                 store.committed().forEach(m -> known.add(m.id()));
-                List<Long> sorted = new ArrayList<>(known);
-                sorted.sort(null);
-                List<Long> keep = sorted.subList(Math.max(0, sorted.size() - settings.retain()), sorted.size());
-                if (keep.isEmpty()) {
-                    return;
-                }
-                // Only below the oldest kept: a newer uncommitted part may still become committed.
-                long upTo = keep.get(0) - 1;
-                store.retainParts(Set.copyOf(keep), upTo);
-                book.retain(Set.copyOf(keep), upTo);
+                Retention retention = Retention.plan(known, settings.retain());
+                store.retainParts(retention.keep(), retention.deleteUpTo());
+                book.retain(retention.keep(), retention.deleteUpTo());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "retention failed", e);
             }
