@@ -35,9 +35,9 @@ class MarkerDefectsIT {
     }
 
     private void assertCommittedCutIsWrong(String defect) throws Exception {
-        BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 7);
+        BankInput input = new BankInput(PEERS, 5, PER_PARTITION, PER_PARTITION, 7);
         try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir(defect), PEERS, defect,
-                new int[] {50, 50, 50}, 5, 1000).withLinkDelay(20).start()) {
+                new int[] {100, 100, 100}, 5, PER_PARTITION).withLinkDelay(20).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             ExecutorService clients = Executors.newFixedThreadPool(PEERS);
             try {
@@ -47,6 +47,7 @@ class MarkerDefectsIT {
                     clients.submit(() -> {
                         for (int from = 0; from < PER_PARTITION && audit.violations.isEmpty(); from += TRICKLE) {
                             cluster.append(p, input.partitions.get(p).subList(from, from + TRICKLE));
+                            Thread.sleep(30);
                         }
                         return null;
                     });
@@ -96,9 +97,9 @@ class MarkerDefectsIT {
     @Test
     @Timeout(120)
     void restoreMixedSnapshotsEndsWithWrongBalances() throws Exception {
-        BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 13);
+        BankInput input = new BankInput(PEERS, 5, PER_PARTITION, PER_PARTITION, 13);
         try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("restore-mixed-snapshots"), PEERS,
-                "restore-mixed-snapshots", new int[] {200, 0, 0}, 5, 1000).start()) {
+                "restore-mixed-snapshots", new int[] {200, 0, 0}, 5, PER_PARTITION).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             for (int from = 0; from < PER_PARTITION; from += CHUNK) {
                 if (from == PER_PARTITION / 2) {

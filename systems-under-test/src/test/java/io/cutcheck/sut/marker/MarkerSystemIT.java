@@ -32,8 +32,9 @@ class MarkerSystemIT {
     @Test
     @Timeout(150)
     void survivesKillsOfAPeerAndOfTheInitiatorWithConsistentSnapshotsAndExactBalances() throws Exception {
-        BankInput input = new BankInput(PEERS, 5, 1000, PER_PARTITION, 42);
-        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS, null, new int[] {200, 0, 200, 0}, 5, 1000).withLinkDelay(20).start()) {
+        BankInput input = new BankInput(PEERS, 5, PER_PARTITION, PER_PARTITION, 42);
+        try (MarkerCluster cluster = new MarkerCluster(MarkerCluster.JAR, MarkerCluster.freshDir("system"), PEERS,
+                null, new int[] {200, 0, 200, 0}, 5, PER_PARTITION).withLinkDelay(20).start()) {
             SnapshotAudit audit = new SnapshotAudit(cluster, input);
             ExecutorService clients = Executors.newFixedThreadPool(PEERS + 1);
             try {
