@@ -230,7 +230,7 @@ final class MarkerPeer implements Outbox {
         if (p == null) {
             return;
         }
-        events.append(EventType.ACK_RECEIVED, snapshot, Map.of("from", receipt.part().node()));
+        events.append(EventType.ACK_RECEIVED, snapshot, Map.of("node", receipt.part().node()));
         if (p.onReceipt(receipt, System.currentTimeMillis()) == PendingSnapshot.Decision.WRITE_MANIFEST) {
             pending.remove(snapshot);
             writeManifest(p);
