@@ -32,12 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -63,8 +59,7 @@ final class CoordinatorNode implements ControlNode {
     private final long heartbeatTimeoutMs;
     private long epoch;
     private boolean running;
-    private long target;
-    private Optional<CheckpointMetadata> targetMetadata = Optional.empty();
+    private RestoreTarget target = RestoreTarget.EMPTY;
     private PendingCheckpoint pending;
     private long recordsRead;
     private volatile NodeStatus status = NodeStatus.STARTING;
@@ -297,44 +292,27 @@ final class CoordinatorNode implements ControlNode {
         status = NodeStatus.RECOVERING;
         epoch = Math.max(System.currentTimeMillis(), epoch + 1);
         restored.clear();
-        chooseTarget();
+        target = RestoreTarget.choose(store, ids.last(), unusable, defect);
+        Long checkpoint = target.checkpoint() > 0 ? target.checkpoint() : null;
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("checkpoint", target > 0 ? target : null);
+        detail.put("checkpoint", checkpoint);
         detail.put("cause", cause);
         detail.put("epoch", epoch);
-        events.append(EventType.RESTORE_STARTED, target > 0 ? target : null, detail);
+        events.append(EventType.RESTORE_STARTED, checkpoint, detail);
         for (TaskSession s : sessions.values()) {
             sendRestore(s);
         }
     }
 
-    private void chooseTarget() {
-        List<CheckpointMetadata> committed = store.committed();
-        targetMetadata = Optional.empty();
-        target = 0;
-        for (int i = committed.size() - 1; i >= 0; i--) {
-            if (!unusable.contains(committed.get(i).id())) {
-                targetMetadata = Optional.of(committed.get(i));
-                target = committed.get(i).id();
-                break;
-            }
-        }
-        if (defect == BarrierDefect.RESTORE_PENDING_CHECKPOINT && ids.last() > target && !unusable.contains(ids.last())) {
-            // the defect: the last triggered checkpoint is taken for committed, metadata or not
-            target = ids.last();
-            targetMetadata = Optional.empty();
-        }
-    }
-
     private void sendRestore(TaskSession session) {
-        session.send(new ControlMessage.Restore(epoch, target,
-                targetMetadata.flatMap(m -> m.part(session.node))));
+        session.send(new ControlMessage.Restore(epoch, target.checkpoint(),
+                target.metadata().flatMap(m -> m.part(session.node))));
     }
 
     private void resume() {
         running = true;
         status = NodeStatus.RUNNING;
-        restoredFrom = target > 0 ? target : null;
+        restoredFrom = target.checkpoint() > 0 ? target.checkpoint() : null;
         triggers.triggered(System.currentTimeMillis(), recordsRead);
         events.append(EventType.RESTORED, restoredFrom, Map.of("epoch", epoch));
         for (TaskSession s : sessions.values()) {
@@ -343,33 +321,6 @@ final class CoordinatorNode implements ControlNode {
     }
 
     // ---- control endpoint (HTTP threads) ----
-
-    private <T> T onLoop(Supplier<T> call) throws TriggerRejectedException {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        mailbox.add(() -> {
-            try {
-                result.complete(call.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RejectedCall r) {
-                throw new TriggerRejectedException(r.getMessage());
-            }
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException | TimeoutException e) {
-            throw new TriggerRejectedException("coordinator busy");
-        }
-    }
-
-    private static final class RejectedCall extends RuntimeException {
-        RejectedCall(String message) {
-            super(message);
-        }
-    }
 
     @Override
     public Health health() {
@@ -392,13 +343,11 @@ final class CoordinatorNode implements ControlNode {
 
     @Override
     public long trigger(String reason) throws TriggerRejectedException {
-        return onLoop(() -> {
+        return LoopCall.run(mailbox, () -> {
             try {
                 return trigger0(reason);
-            } catch (TriggerRejectedException e) {
-                throw new RejectedCall(e.getMessage());
             } catch (IOException e) {
-                throw new RejectedCall("cannot record the checkpoint id: " + e.getMessage());
+                throw new TriggerRejectedException("cannot record the checkpoint id: " + e.getMessage());
             }
         });
     }

@@ -20,7 +20,6 @@ import io.cutcheck.sut.node.NodeConfig;
 import io.cutcheck.sut.node.PeerAddress;
 import io.cutcheck.sut.storage.CheckpointStore;
 import io.cutcheck.sut.storage.CorruptCheckpointException;
-import io.cutcheck.sut.storage.PartInfo;
 import io.cutcheck.sut.wire.Frame;
 import io.cutcheck.sut.wire.FrameChannel;
 import io.cutcheck.sut.wire.FrameServer;
@@ -32,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
 /**
@@ -51,10 +48,9 @@ abstract class TaskNode implements ControlNode {
     protected final long incarnation = System.currentTimeMillis();
     protected final Mailbox mailbox = new Mailbox(8);
     private final KnownCheckpoints known = new KnownCheckpoints();
-    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> daemon(r, "snapshot"));
+    private final PartWriter partWriter;
     private final Map<String, FrameChannel> outputs = new LinkedHashMap<>();
     private final List<FrameChannel> inputs = new CopyOnWriteArrayList<>();
-    private final long snapshotDelayMs;
     private volatile FrameChannel coordinatorLink;
     /** The epoch the newest Restore named; set by the link thread so blocked dials give up early. */
     private volatile long announcedEpoch = -1;
@@ -69,7 +65,8 @@ abstract class TaskNode implements ControlNode {
         this.events = new EventLog(config.node());
         this.store = store;
         this.defect = defect;
-        this.snapshotDelayMs = config.longOption("snapshotDelayMs", 0);
+        this.partWriter = new PartWriter(config.node(), store, events, known, defect,
+                config.longOption("snapshotDelayMs", 0), this::toCoordinator);
     }
 
     /** Loads state from a part payload (empty = initial state). */
@@ -89,7 +86,9 @@ abstract class TaskNode implements ControlNode {
     protected void onData(String channel, DataMessage message) {
     }
 
+    /** Checkpoint {@code id} committed; emits {@code notified} once this task has acted on it. */
     protected void onComplete(long id) {
+        events.append(EventType.NOTIFIED, id);
     }
 
     protected abstract Content content(long id, byte[] payload);
@@ -183,7 +182,6 @@ abstract class TaskNode implements ControlNode {
         } else if (message instanceof Complete c) {
             known.update(c.id(), v -> KnownCheckpoints.withStatus(v, CheckpointStatus.COMMITTED, System.currentTimeMillis()));
             onComplete(c.id());
-            events.append(EventType.NOTIFIED, c.id());
             try {
                 store.retainParts(java.util.Set.copyOf(c.retained()), c.id());
             } catch (IOException e) {
@@ -323,36 +321,12 @@ abstract class TaskNode implements ControlNode {
 
     /** Writes this task's part of {@code id} off the task thread, then acknowledges it to the coordinator. */
     protected void snapshot(long id, byte[] payload, Map<Integer, Long> positions) {
-        long ackEpoch = epoch;
-        known.put(new CheckpointView(id, "", CheckpointStatus.PENDING, System.currentTimeMillis(), null, null, null, 0,
-                null, List.of(config.node())));
-        snapshotWriter.submit(() -> {
-            try {
-                if (defect == BarrierDefect.METADATA_BEFORE_PARTS_DURABLE) {
-                    ack(ackEpoch, id, store.describePart(id, config.node(), payload), positions);
-                    sleep(snapshotDelayMs);
-                    written(id, store.writePart(id, config.node(), payload));
-                } else {
-                    sleep(snapshotDelayMs);
-                    PartInfo part = store.writePart(id, config.node(), payload);
-                    written(id, part);
-                    ack(ackEpoch, id, part, positions);
-                }
-            } catch (IOException e) {
-                LOG.warning("snapshot " + id + " not written: " + e.getMessage());
-            }
-        });
+        snapshot(id, payload, positions, epoch);
     }
 
-    private void written(long id, PartInfo part) {
-        events.append(EventType.SNAPSHOT_WRITTEN, id, Map.of("bytes", part.sizeBytes()));
-        known.update(id, v -> new CheckpointView(v.id(), v.reason(), v.status(), v.triggeredAt(), v.acksCompleteAt(),
-                v.committedAt(), v.abortedAt(), part.sizeBytes(), v.metadataPath(), v.nodes()));
-    }
-
-    private void ack(long ackEpoch, long id, PartInfo part, Map<Integer, Long> positions) {
-        toCoordinator(new ControlMessage.Ack(ackEpoch, id, part, positions));
-        events.append(EventType.ACK_SENT, id);
+    /** As {@link #snapshot(long, byte[], Map)}, for a snapshot taken in {@code ackEpoch} but written later. */
+    protected void snapshot(long id, byte[] payload, Map<Integer, Long> positions, long ackEpoch) {
+        partWriter.write(id, payload, positions, ackEpoch);
     }
 
     // ---- control endpoint ----

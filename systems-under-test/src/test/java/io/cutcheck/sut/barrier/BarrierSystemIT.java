@@ -21,7 +21,7 @@ class BarrierSystemIT {
 
     @Test
     void exactlyOnceThroughKillsOfAnOperatorAndTheCoordinator() throws Exception {
-        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of()));
+        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of("source-1", Map.of("barrierDelayMs", 50))));
              EventWatcher watcher = new EventWatcher(cluster.startServices().startNodes())) {
             CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
                 try {
@@ -41,8 +41,7 @@ class BarrierSystemIT {
             cluster.start("coordinator");
 
             feeding.get();
-            Jobs.awaitCommittedOutput(cluster, 2L * PER_PARTITION, 90_000);
-            Jobs.awaitQuiet(cluster, 1500, 10_000);
+            Jobs.awaitDrained(cluster, new long[] {PER_PARTITION, PER_PARTITION}, 90_000);
 
             List<JsonNode> output = ExactlyOnceCheck.committedOutput(cluster.outputStore());
             assertThat(ExactlyOnceCheck.violations(output, new long[] {PER_PARTITION, PER_PARTITION})).isEmpty();
@@ -56,6 +55,28 @@ class BarrierSystemIT {
                         .contains(restore.get("checkpoint").asLong());
             }
             assertThat(cluster.control("operator-1").get("/health").json().get("restoredFrom").isNull()).isFalse();
+        }
+    }
+
+    @Test
+    void aPausedOperatorIsTakenForDeadAndTheJobRecoversWhenItResumes() throws Exception {
+        int perPartition = 10_000;
+        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of()));
+             EventWatcher watcher = new EventWatcher(cluster.startServices().startNodes())) {
+            Jobs.feed(cluster, 0, perPartition / 2, 1000, 50);
+            Jobs.awaitCommittedOutput(cluster, 2000, 60_000);
+            cluster.pause("operator-0");
+            Thread.sleep(4500); // longer than the coordinator's 3 s heartbeat timeout
+            cluster.resume("operator-0");
+            Jobs.feed(cluster, perPartition / 2, perPartition / 2, 1000, 50);
+            Jobs.awaitDrained(cluster, new long[] {perPartition, perPartition}, 90_000);
+
+            assertThat(ExactlyOnceCheck.violations(ExactlyOnceCheck.committedOutput(cluster.outputStore()),
+                    new long[] {perPartition, perPartition})).isEmpty();
+            assertThat(watcher.events("restore-started").stream()
+                    .filter(e -> e.get("node").asText().equals("coordinator"))
+                    .map(e -> e.get("detail").path("cause").asText()))
+                    .anyMatch(cause -> cause.contains("operator-0 missed heartbeats"));
         }
     }
 }

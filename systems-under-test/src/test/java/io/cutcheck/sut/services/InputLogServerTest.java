@@ -23,7 +23,10 @@ class InputLogServerTest {
     private static List<Map<String, Object>> records(int from, int n) {
         List<Map<String, Object>> records = new ArrayList<>();
         for (int i = from; i < from + n; i++) {
-            records.add(Map.of("key", "k" + (i % 7), "value", i));
+            Map<String, Object> record = new java.util.LinkedHashMap<>();
+            record.put("key", "k" + (i % 7));
+            record.put("value", i);
+            records.add(record);
         }
         return records;
     }
