@@ -139,6 +139,7 @@ final class MarkerPeer implements Outbox {
         } else if (message instanceof MeshMessage.Committed m) {
             notified.add(m.snapshot());
             events.append(EventType.NOTIFIED, m.snapshot());
+            book.notified(m.snapshot(), System.currentTimeMillis());
             retainLater();
         }
     }
@@ -204,6 +205,9 @@ final class MarkerPeer implements Outbox {
             try {
                 PartInfo info = store.writePart(part.snapshot(), settings.node(), PartCodec.encode(part));
                 events.append(EventType.SNAPSHOT_WRITTEN, part.snapshot(), Map.of("bytes", info.sizeBytes()));
+                if (!part.initiator().equals(settings.node())) {
+                    book.partWritten(part.snapshot(), settings.node(), info.sizeBytes(), System.currentTimeMillis());
+                }
                 post(() -> sendReceipt(forEpoch, part, info));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "part of snapshot " + part.snapshot() + " not written", e);
@@ -300,6 +304,7 @@ final class MarkerPeer implements Outbox {
         for (Long id : List.copyOf(pending.keySet())) {
             abort(id, "recovery");
         }
+        book.abortPending(System.currentTimeMillis());
         // Every write queued before the halt finishes now; later ones see the new epoch and skip.
         try {
             writer.submit(() -> { }).get();
