@@ -7,7 +7,6 @@ import io.cutcheck.sut.storage.CheckpointMetadata;
 import io.cutcheck.sut.storage.CheckpointStore;
 import io.cutcheck.sut.storage.PartInfo;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -140,6 +139,7 @@ final class MarkerPeer implements Outbox {
         } else if (message instanceof MeshMessage.Committed m) {
             notified.add(m.snapshot());
             events.append(EventType.NOTIFIED, m.snapshot());
+            book.notified(m.snapshot(), System.currentTimeMillis());
             retainLater();
         }
     }
@@ -160,11 +160,16 @@ final class MarkerPeer implements Outbox {
             return false;
         }
         long now = System.currentTimeMillis();
-        pending.put(id, new PendingSnapshot(id, settings.node(), reason, now, Set.copyOf(settings.peers()),
-                settings.defect()));
+        PendingSnapshot p = new PendingSnapshot(id, settings.node(), reason, now, Set.copyOf(settings.peers()),
+                settings.defect());
+        pending.put(id, p);
         book.triggered(id, reason, now, settings.peers());
         events.append(EventType.TRIGGERED, id, Map.of("reason", reason));
         processor.initiate(id);
+        if (p.onInitiated() == PendingSnapshot.Decision.WRITE_MANIFEST) {
+            pending.remove(id);
+            writeManifest(p);
+        }
         return true;
     }
 
@@ -200,6 +205,9 @@ final class MarkerPeer implements Outbox {
             try {
                 PartInfo info = store.writePart(part.snapshot(), settings.node(), PartCodec.encode(part));
                 events.append(EventType.SNAPSHOT_WRITTEN, part.snapshot(), Map.of("bytes", info.sizeBytes()));
+                if (!part.initiator().equals(settings.node())) {
+                    book.partWritten(part.snapshot(), settings.node(), info.sizeBytes(), System.currentTimeMillis());
+                }
                 post(() -> sendReceipt(forEpoch, part, info));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "part of snapshot " + part.snapshot() + " not written", e);
@@ -226,7 +234,7 @@ final class MarkerPeer implements Outbox {
         if (p == null) {
             return;
         }
-        events.append(EventType.ACK_RECEIVED, snapshot, Map.of("from", receipt.part().node()));
+        events.append(EventType.ACK_RECEIVED, snapshot, Map.of("node", receipt.part().node()));
         if (p.onReceipt(receipt, System.currentTimeMillis()) == PendingSnapshot.Decision.WRITE_MANIFEST) {
             pending.remove(snapshot);
             writeManifest(p);
@@ -267,22 +275,15 @@ final class MarkerPeer implements Outbox {
         }
     }
 
-    /** Retention on the writer: keep the newest {@code retain} committed snapshots this peer knows. */
+    /** Retention on the writer, by {@link Retention}, over the commits this peer knows of. */
     private void retainLater() {
         Set<Long> known = new HashSet<>(notified);
         writer.execute(() -> {
             try {
                 store.committed().forEach(m -> known.add(m.id()));
-                List<Long> sorted = new ArrayList<>(known);
-                sorted.sort(null);
-                List<Long> keep = sorted.subList(Math.max(0, sorted.size() - settings.retain()), sorted.size());
-                if (keep.isEmpty()) {
-                    return;
-                }
-                // Only below the oldest kept: a newer uncommitted part may still become committed.
-                long upTo = keep.get(0) - 1;
-                store.retainParts(Set.copyOf(keep), upTo);
-                book.retain(Set.copyOf(keep), upTo);
+                Retention retention = Retention.plan(known, settings.retain());
+                store.retainParts(retention.keep(), retention.deleteUpTo());
+                book.retain(retention.keep(), retention.deleteUpTo());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "retention failed", e);
             }
@@ -303,6 +304,7 @@ final class MarkerPeer implements Outbox {
         for (Long id : List.copyOf(pending.keySet())) {
             abort(id, "recovery");
         }
+        book.abortPending(System.currentTimeMillis());
         // Every write queued before the halt finishes now; later ones see the new epoch and skip.
         try {
             writer.submit(() -> { }).get();

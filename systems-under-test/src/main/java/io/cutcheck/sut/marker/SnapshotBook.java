@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The snapshots this peer initiated, as {@code GET /checkpoints} lists them. Thread-safe: the
- * event loop and the writer update it, the control server reads it. A committed snapshot stays
- * committed; one removed by retention is no longer listed.
+ * The snapshots this peer knows, as {@code GET /checkpoints} lists them: those it initiated, in
+ * full, and those of other initiators it wrote a part for (reason null, nodes = itself, the status
+ * it was told). Thread-safe: the event loop and the writer update it, the control server reads
+ * it. A committed snapshot stays committed; one removed by retention is no longer listed.
  */
 final class SnapshotBook {
 
@@ -30,6 +31,28 @@ final class SnapshotBook {
 
     synchronized void triggered(long id, String reason, long at, List<String> peers) {
         views.put(id, new CheckpointView(id, reason, CheckpointStatus.PENDING, at, null, null, null, 0, null, peers));
+    }
+
+    /** This peer's part of another initiator's snapshot is durable. */
+    synchronized void partWritten(long id, String node, long bytes, long at) {
+        views.putIfAbsent(id, new CheckpointView(id, null, CheckpointStatus.PENDING, at, null, null, null, bytes,
+                null, List.of(node)));
+    }
+
+    /** The initiator of a snapshot this peer holds a part of said it committed. */
+    synchronized void notified(long id, long at) {
+        CheckpointView v = views.get(id);
+        if (v != null && v.status() == CheckpointStatus.PENDING && v.reason() == null) {
+            views.put(id, new CheckpointView(v.id(), null, CheckpointStatus.COMMITTED, v.triggeredAt(), null, at,
+                    null, v.sizeBytes(), null, v.nodes()));
+        }
+    }
+
+    /** A recovery abandons every snapshot still pending here, whoever initiated it. */
+    synchronized void abortPending(long at) {
+        views.replaceAll((id, v) -> v.status() != CheckpointStatus.PENDING ? v
+                : new CheckpointView(v.id(), v.reason(), CheckpointStatus.ABORTED, v.triggeredAt(), v.acksCompleteAt(),
+                        null, at, v.sizeBytes(), null, v.nodes()));
     }
 
     synchronized void committed(CheckpointMetadata m, String metadataPath) {
