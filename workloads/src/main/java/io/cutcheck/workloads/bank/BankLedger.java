@@ -26,17 +26,21 @@ final class BankLedger {
 
     private final BankOptions options;
     private final String[][] ids;
+    private final String[][] froms;
     private final String[][] tos;
+    private final boolean[][] accepted;
     private final int[][] amounts;
     /** partition → receiving peer → offsets of accepted transfers to it, ascending */
     private final List<Map<String, int[]>> crossing;
     private final Map<String, Long> finalBalances;
 
-    private BankLedger(BankOptions options, String[][] ids, String[][] tos, int[][] amounts,
-                       List<Map<String, int[]>> crossing, Map<String, Long> finalBalances) {
+    private BankLedger(BankOptions options, String[][] ids, String[][] froms, String[][] tos, boolean[][] accepted,
+                       int[][] amounts, List<Map<String, int[]>> crossing, Map<String, Long> finalBalances) {
         this.options = options;
         this.ids = ids;
+        this.froms = froms;
         this.tos = tos;
+        this.accepted = accepted;
         this.amounts = amounts;
         this.crossing = crossing;
         this.finalBalances = finalBalances;
@@ -45,7 +49,9 @@ final class BankLedger {
     static BankLedger of(BankOptions options, Map<Integer, List<JsonNode>> input) throws Unreadable {
         int partitions = options.peers();
         String[][] ids = new String[partitions][];
+        String[][] froms = new String[partitions][];
         String[][] tos = new String[partitions][];
+        boolean[][] acceptedFlags = new boolean[partitions][];
         int[][] amounts = new int[partitions][];
         List<Map<String, int[]>> crossing = new java.util.ArrayList<>();
         Map<String, Long> balances = new TreeMap<>();
@@ -57,7 +63,9 @@ final class BankLedger {
         for (int p = 0; p < partitions; p++) {
             List<JsonNode> records = input.getOrDefault(p, List.of());
             ids[p] = new String[records.size()];
+            froms[p] = new String[records.size()];
             tos[p] = new String[records.size()];
+            acceptedFlags[p] = new boolean[records.size()];
             amounts[p] = new int[records.size()];
             Map<String, Long> spent = new HashMap<>();
             Map<String, int[]> accepted = new HashMap<>();
@@ -76,6 +84,7 @@ final class BankLedger {
                             + ", not out of an account of " + sender);
                 }
                 ids[p][o] = t.get("id").asText();
+                froms[p][o] = from;
                 tos[p][o] = t.get("to").asText();
                 amounts[p][o] = t.get("amount").asInt();
                 long already = spent.getOrDefault(from, 0L);
@@ -83,6 +92,7 @@ final class BankLedger {
                     continue; // rejected: no effect
                 }
                 spent.put(from, already + amounts[p][o]);
+                acceptedFlags[p][o] = true;
                 balances.merge(from, (long) -amounts[p][o], Long::sum);
                 balances.merge(tos[p][o], (long) amounts[p][o], Long::sum);
                 String receiver = BankOptions.ownerOf(tos[p][o]);
@@ -100,7 +110,7 @@ final class BankLedger {
             accepted.forEach((r, offsets) -> trimmed.put(r, Arrays.copyOf(offsets, acceptedCount.get(r))));
             crossing.add(trimmed);
         }
-        return new BankLedger(options, ids, tos, amounts, crossing, balances);
+        return new BankLedger(options, ids, froms, tos, acceptedFlags, amounts, crossing, balances);
     }
 
     BankOptions options() {
@@ -128,6 +138,19 @@ final class BankLedger {
     int creditOffset(int p, String receiver, int n) {
         int[] offsets = crossing.get(p).getOrDefault(receiver, new int[0]);
         return n >= 0 && n < offsets.length ? offsets[n] : -1;
+    }
+
+    boolean accepted(int p, int offset) {
+        return accepted[p][offset];
+    }
+
+    String from(int p, int offset) {
+        return froms[p][offset];
+    }
+
+    /** How many accepted transfers partition {@code p} sends to {@code receiver} in all. */
+    int creditsInAll(int p, String receiver) {
+        return crossing.get(p).getOrDefault(receiver, new int[0]).length;
     }
 
     String to(int p, int offset) {
