@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +23,18 @@ final class BalanceCut {
     private final BankLedger ledger;
     private final long[] position;
     private final long[][] applied;
-    /** per peer: account → change from its own prefix */
-    private final List<Map<String, Long>> own = new ArrayList<>();
-    /** per peer: account → credits applied from other peers */
-    private final List<Map<String, Long>> credited = new ArrayList<>();
+    /** account → change from its owner's own prefix (debits, and credits between its own accounts) */
+    private final long[] own;
+    /** account → credits applied from other peers */
+    private final long[] credited;
 
     BalanceCut(BankLedger ledger) {
         this.ledger = ledger;
         int peers = ledger.options().peers();
         this.position = new long[peers];
         this.applied = new long[peers][peers];
-        for (int p = 0; p < peers; p++) {
-            own.add(new HashMap<>());
-            credited.add(new HashMap<>());
-        }
+        this.own = new long[ledger.accounts()];
+        this.credited = new long[ledger.accounts()];
     }
 
     void check(long snapshot, List<PeerPart> parts, AnomalyCollector anomalies) {
@@ -48,8 +45,8 @@ final class BalanceCut {
             for (PeerPart sender : parts) {
                 if (sender != receiver) {
                     long n = Math.min(receiver.receivedFrom(sender.node()),
-                            ledger.creditsInAll(sender.partition(), receiver.node()));
-                    movePair(sender.partition(), receiver.partition(), receiver.node(), n);
+                            ledger.creditsInAll(sender.partition(), receiver.partition()));
+                    movePair(sender.partition(), receiver.partition(), n);
                 }
             }
             compare(snapshot, receiver, anomalies);
@@ -60,9 +57,9 @@ final class BalanceCut {
         BankOptions options = ledger.options();
         List<Map<String, Object>> wrong = new ArrayList<>();
         for (int a = 0; a < options.accounts(); a++) {
-            String account = BankOptions.account(part.partition(), a);
-            long expected = options.initialBalance() + own.get(part.partition()).getOrDefault(account, 0L)
-                    + credited.get(part.partition()).getOrDefault(account, 0L);
+            int id = part.partition() * options.accounts() + a;
+            String account = ledger.account(id);
+            long expected = options.initialBalance() + own[id] + credited[id];
             JsonNode actual = part.balances().get(account);
             if (actual == null || actual.asLong() != expected) {
                 wrong.add(Map.of("account", account, "expected", expected, "actual", actual == null ? "missing" : actual.asLong()));
@@ -81,37 +78,35 @@ final class BalanceCut {
     }
 
     private void movePartition(int p, long target) {
-        Map<String, Long> change = own.get(p);
-        String peer = BankOptions.peer(p);
         for (long o = position[p]; o < target; o++) {
-            apply(p, (int) o, peer, change, 1);
+            apply(p, (int) o, 1);
         }
         for (long o = position[p] - 1; o >= target; o--) {
-            apply(p, (int) o, peer, change, -1);
+            apply(p, (int) o, -1);
         }
         position[p] = target;
     }
 
-    private void apply(int p, int o, String peer, Map<String, Long> change, int sign) {
+    private void apply(int p, int o, int sign) {
         if (!ledger.accepted(p, o)) {
             return;
         }
         long amount = ledger.amount(p, o);
-        change.merge(ledger.from(p, o), -sign * amount, Long::sum);
-        if (BankOptions.ownerOf(ledger.to(p, o)).equals(peer)) {
-            change.merge(ledger.to(p, o), sign * amount, Long::sum);
+        own[ledger.from(p, o)] -= sign * amount;
+        int to = ledger.to(p, o);
+        if (ledger.peerOf(to) == p) {
+            own[to] += sign * amount;
         }
     }
 
-    private void movePair(int s, int r, String receiver, long target) {
-        Map<String, Long> change = credited.get(r);
+    private void movePair(int s, int r, long target) {
         for (long n = applied[s][r]; n < target; n++) {
-            int o = ledger.creditOffset(s, receiver, (int) n);
-            change.merge(ledger.to(s, o), (long) ledger.amount(s, o), Long::sum);
+            int o = ledger.creditOffset(s, r, (int) n);
+            credited[ledger.to(s, o)] += ledger.amount(s, o);
         }
         for (long n = applied[s][r] - 1; n >= target; n--) {
-            int o = ledger.creditOffset(s, receiver, (int) n);
-            change.merge(ledger.to(s, o), (long) -ledger.amount(s, o), Long::sum);
+            int o = ledger.creditOffset(s, r, (int) n);
+            credited[ledger.to(s, o)] -= ledger.amount(s, o);
         }
         applied[s][r] = target;
     }
