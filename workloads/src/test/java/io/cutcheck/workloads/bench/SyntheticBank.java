@@ -75,7 +75,8 @@ final class SyntheticBank {
             ObjectNode invoke = JSON.objectNode().put("partition", p);
             invoke.putArray("records").add(transfer);
             history.add(new Op(2L * i, OpType.INVOKE, i % 8, "append", invoke, i * 100_000L, now, null));
-            history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", null, i * 100_000L + 50_000, now, null));
+            JsonNode answer = JSON.objectNode().put("partition", p).put("first", log.size() - 1).put("count", 1);
+            history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", answer, i * 100_000L + 50_000, now, null));
             long already = spent.getOrDefault(from, 0L);
             if (initial - already >= amount) {
                 spent.put(from, already + amount);

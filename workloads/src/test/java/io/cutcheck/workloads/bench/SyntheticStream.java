@@ -62,7 +62,8 @@ final class SyntheticStream {
             ObjectNode invoke = JSON.objectNode().put("partition", p);
             invoke.putArray("records").add(record);
             history.add(new Op(2L * i, OpType.INVOKE, i % 8, "append", invoke, i * 100_000L, now, null));
-            history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", null, i * 100_000L + 50_000, now, null));
+            JsonNode answer = JSON.objectNode().put("partition", p).put("first", log.size() - 1).put("count", 1);
+            history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", answer, i * 100_000L + 50_000, now, null));
             long[] t = totals.computeIfAbsent(key, k -> new long[2]);
             t[0]++;
             t[1] += value;
