@@ -9,8 +9,7 @@ import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.Observations;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +32,7 @@ public final class AcknowledgedAppendsChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
-        Map<Integer, Op> pending = new HashMap<>();
+        List<Op> pending = new ArrayList<>(); // by process: its open invocation
         AnomalyCollector problems = new AnomalyCollector();
         long acknowledged = 0;
         long unknown = 0;
@@ -41,15 +40,21 @@ public final class AcknowledgedAppendsChecker implements Checker {
             if (!AppendClient.APPEND.equals(op.f())) {
                 continue;
             }
-            if (op.type() == OpType.INVOKE) {
-                pending.put(op.process(), op);
+            if (op.process() < 0) {
                 continue;
             }
-            Op invoke = pending.remove(op.process());
+            while (pending.size() <= op.process()) {
+                pending.add(null);
+            }
+            if (op.type() == OpType.INVOKE) {
+                pending.set(op.process(), op);
+                continue;
+            }
+            Op invoke = pending.set(op.process(), null);
             if (op.type() == OpType.INFO) {
                 unknown++;
             }
-            if (op.type() != OpType.OK || invoke == null || !AppendBatch.isBatch(invoke.value()) || op.value() == null) {
+            if (op.type() != OpType.OK || invoke == null || invoke.value() == null || op.value() == null) {
                 continue;
             }
             acknowledged++;
@@ -69,8 +74,8 @@ public final class AcknowledgedAppendsChecker implements Checker {
 
     /** What differs between the acknowledged batch and the log, or null. */
     private static String difference(JsonNode invocation, JsonNode answer, Map<Integer, List<JsonNode>> input) {
-        int partition = answer.path("partition").asInt(invocation.path("partition").asInt());
-        long first = answer.path("first").asLong();
+        int partition = invocation.path("partition").asInt(-1);
+        long first = answer.path("first").asLong(-1);
         JsonNode records = invocation.path("records");
         List<JsonNode> log = input.getOrDefault(partition, List.of());
         if (first < 0 || first + records.size() > log.size()) {
@@ -78,11 +83,10 @@ public final class AcknowledgedAppendsChecker implements Checker {
         }
         for (int i = 0; i < records.size(); i++) {
             JsonNode logged = log.get((int) first + i);
-            Iterator<Map.Entry<String, JsonNode>> fields = records.get(i).fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode sent = records.get(i);
+            for (Map.Entry<String, JsonNode> field : sent.properties()) {
                 if (!field.getValue().equals(logged.get(field.getKey()))) {
-                    return "holds " + logged + " at " + partition + "/" + (first + i) + " instead of " + records.get(i);
+                    return "holds " + logged + " at " + partition + "/" + (first + i) + " instead of " + sent;
                 }
             }
         }

@@ -73,7 +73,7 @@ final class SyntheticBank {
                     .put("to", to).put("amount", amount);
             log.add(transfer);
             ObjectNode invoke = JSON.objectNode().put("partition", p);
-            invoke.putArray("records").add(transfer);
+            invoke.putArray("records").add(transfer.deepCopy().without("offset")); // as a client sent it
             history.add(new Op(2L * i, OpType.INVOKE, i % 8, "append", invoke, i * 100_000L, now, null));
             JsonNode answer = JSON.objectNode().put("partition", p).put("first", log.size() - 1).put("count", 1);
             history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", answer, i * 100_000L + 50_000, now, null));

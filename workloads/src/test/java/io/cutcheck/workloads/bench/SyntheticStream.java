@@ -60,7 +60,7 @@ final class SyntheticStream {
             ObjectNode record = JSON.objectNode().put("offset", log.size()).put("key", key).put("value", value);
             log.add(record);
             ObjectNode invoke = JSON.objectNode().put("partition", p);
-            invoke.putArray("records").add(record);
+            invoke.putArray("records").add(record.deepCopy().without("offset")); // as a client sent it
             history.add(new Op(2L * i, OpType.INVOKE, i % 8, "append", invoke, i * 100_000L, now, null));
             JsonNode answer = JSON.objectNode().put("partition", p).put("first", log.size() - 1).put("count", 1);
             history.add(new Op(2L * i + 1, OpType.OK, i % 8, "append", answer, i * 100_000L + 50_000, now, null));
