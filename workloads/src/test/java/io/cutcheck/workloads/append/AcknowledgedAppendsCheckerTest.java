@@ -57,6 +57,13 @@ class AcknowledgedAppendsCheckerTest {
     }
 
     @Test
+    void numbersCompareByValueWhateverTheirJsonType() {
+        Observations run = run(history(OpType.OK, 1), 2);
+        ((ObjectNode) run.input().get(0).get(2)).put("value", 4L);
+        assertThat(checker.check(run).validity()).isEqualTo(Validity.VALID);
+    }
+
+    @Test
     void anUnknownAppendMissingFromTheLogIsNoProblem() {
         var result = checker.check(run(history(OpType.INFO, 0), 0));
         assertThat(result.validity()).isEqualTo(Validity.VALID);
