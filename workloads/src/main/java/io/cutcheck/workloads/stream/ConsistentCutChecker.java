@@ -137,7 +137,8 @@ public final class ConsistentCutChecker implements Checker {
         String node = cut.holder().get(key);
         return new Anomaly("inconsistent-cut", "Checkpoint " + id + ": key " + key + " has " + describe(cut.state().get(key))
                 + (node == null ? "" : " on " + node) + ", but the input before positions " + cut.positions() + " gives "
-                + describe(expected.get(input.keyId(key))) + " (" + differing.size() + " keys differ).", id, node, evidence);
+                + describe(expected.get(input.keyId(key))) + (differing.size() == 1 ? "." : " (" + differing.size() + " keys differ)."),
+                id, node, evidence);
     }
 
     private static Map<String, Long> totals(long[] t) {
