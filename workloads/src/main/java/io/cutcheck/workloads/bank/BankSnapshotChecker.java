@@ -24,8 +24,11 @@ import java.util.TreeMap;
  *       receiver must account for exactly those, as credits received plus messages recorded on
  *       that channel. More is a credit without its debit, fewer is lost money. The recorded
  *       messages must be the next ones owed, in order (channels are FIFO).
+ *   <li>each peer's balances are what its own position and credits received produce
+ *       ({@link BalanceCut}).
  * </ul>
- * The sender's debits and the receiver's credits are compared by count, which the FIFO channel
+ * The input log read after the run is the truth of what was appended: an {@code append} whose
+ * outcome was unknown is judged by what the log holds. The sender's debits and the receiver's credits are compared by count, which the FIFO channel
  * makes enough: the k-th credit from a sender is the k-th accepted transfer from it.
  */
 public final class BankSnapshotChecker implements Checker {
@@ -52,6 +55,7 @@ public final class BankSnapshotChecker implements Checker {
         CommitEvidence commits = CommitEvidence.of(observations);
         AnomalyCollector anomalies = new AnomalyCollector();
         List<Long> incomplete = new ArrayList<>();
+        BalanceCut balances = new BalanceCut(ledger);
         int judged = 0;
         for (Map.Entry<Long, Map<String, JsonNode>> snapshot : new TreeMap<>(observations.contents()).entrySet()) {
             if (commits.committedAt(snapshot.getKey()).isEmpty()) {
@@ -64,6 +68,7 @@ public final class BankSnapshotChecker implements Checker {
             }
             judged++;
             conservation(snapshot.getKey(), parts, ledger, anomalies);
+            balances.check(snapshot.getKey(), parts, anomalies);
             for (PeerPart sender : parts) {
                 if (sender.position() > ledger.length(sender.partition())) {
                     anomalies.add(new Anomaly("position-beyond-input", "Snapshot " + snapshot.getKey() + ": "

@@ -38,8 +38,9 @@ class BankSnapshotCheckerTest {
         BankRun run = run().snapshot(1, new long[] {4, 2, 3}, ALL_DELIVERED);
         ((ObjectNode) run.part(1, "peer-1").get("state").get("balances")).put("peer-1/0", 100);
         CheckResult result = checker.check(run.build());
-        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("money-created");
+        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("money-created", "balance-inconsistent");
         assertThat(result.anomalies().get(0).evidence()).containsEntry("expectedTotal", 60L);
+        assertThat(result.anomalies().get(1).evidence()).containsEntry("account", "peer-1/0").containsEntry("actual", 100L);
     }
 
     @Test
@@ -63,9 +64,24 @@ class BankSnapshotCheckerTest {
         BankRun run = run().snapshot(1, new long[] {1, 0, 0}, new int[][] {{0, 1, 0}, {0, 0, 0}, {0, 0, 0}});
         ((ObjectNode) run.part(1, "peer-0").get("positions")).put("0", 0);
         CheckResult result = checker.check(run.build());
-        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("credit-without-debit");
-        assertThat(result.anomalies().get(0).evidence()).containsEntry("creditsOwed", 0).containsEntry("creditsReceived", 1L)
+        assertThat(result.anomalies()).extracting(Anomaly::type)
+                .containsExactlyInAnyOrder("credit-without-debit", "balance-inconsistent");
+        Anomaly credit = result.anomalies().stream().filter(a -> a.type().equals("credit-without-debit")).findFirst().orElseThrow();
+        assertThat(credit.evidence()).containsEntry("creditsOwed", 0).containsEntry("creditsReceived", 1L)
                 .containsEntry("transfers", List.of("t-0-0"));
+    }
+
+    @Test
+    void balancesAheadOfTheirOwnPositionAreCaughtEvenWhenEveryTotalHolds() {
+        // peer-0's local transfer t-0-1 (0/0 → 0/1, 5) is in its balances, but its position says
+        // it had read only t-0-0: the total and every channel still add up
+        BankRun run = run().snapshot(1, new long[] {2, 0, 0}, NONE_DELIVERED);
+        ((ObjectNode) run.part(1, "peer-0").get("positions")).put("0", 1);
+        CheckResult result = checker.check(run.build());
+        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("balance-inconsistent");
+        assertThat(result.anomalies().get(0).node()).isEqualTo("peer-0");
+        assertThat(result.anomalies().get(0).evidence()).containsEntry("account", "peer-0/0")
+                .containsEntry("expected", 7L).containsEntry("actual", 2L);
     }
 
     @Test
