@@ -86,6 +86,7 @@ final class Proxy {
                 .bind(address.host(), address.port())
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
+            bound.channel().close();
             throw ApiError.internal("listen tcp " + listen + ": bind: " + bound.cause().getMessage());
         }
         synchronized (links) {
