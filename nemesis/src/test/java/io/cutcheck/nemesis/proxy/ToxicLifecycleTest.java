@@ -35,9 +35,9 @@ class ToxicLifecycleTest {
         Proxy proxy = toxiproxy.client().createProxy("p", "127.0.0.1:0", upstream.address());
 
         try (Socket socket = connect(proxy.getListen())) {
-            assertThat(roundTripMillis(socket)).isLessThan(500L);
-            proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 300);
-            assertThat(roundTripMillis(socket)).isBetween(295L, 2000L);
+            assertThat(fastestRoundTripMillis(socket)).isLessThan(250L);
+            proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 400);
+            assertThat(roundTripMillis(socket)).isBetween(395L, 3000L);
         }
     }
 
@@ -87,6 +87,11 @@ class ToxicLifecycleTest {
             socket.getOutputStream().write(new byte[60]);
             assertThat(socket.getInputStream().readAllBytes()).hasSize(20);
         }
+    }
+
+    /** The fastest of three round trips: a shared machine's hiccups only ever add time. */
+    private static long fastestRoundTripMillis(Socket socket) throws IOException {
+        return Math.min(roundTripMillis(socket), Math.min(roundTripMillis(socket), roundTripMillis(socket)));
     }
 
     private static long roundTripMillis(Socket socket) throws IOException {
