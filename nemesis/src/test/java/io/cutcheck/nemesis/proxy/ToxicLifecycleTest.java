@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout.ThreadMode;
@@ -86,6 +87,33 @@ class ToxicLifecycleTest {
             limit.setBytes(80); // 60 already passed: 20 more, then the end
             socket.getOutputStream().write(new byte[60]);
             assertThat(socket.getInputStream().readAllBytes()).hasSize(20);
+        }
+    }
+
+    @Test
+    void a_held_link_pushes_back_on_the_sender_instead_of_buffering_without_bound() throws Exception {
+        Proxy proxy = toxiproxy.client().createProxy("p", "127.0.0.1:0", upstream.address());
+        proxy.toxics().bandwidth("cut", ToxicDirection.UPSTREAM, 0);
+        AtomicLong written = new AtomicLong();
+
+        try (Socket socket = connect(proxy.getListen())) {
+            Thread writer = new Thread(() -> {
+                byte[] block = new byte[64 * 1024];
+                try {
+                    for (int i = 0; i < 1024; i++) { // 64 MiB at most
+                        socket.getOutputStream().write(block);
+                        written.addAndGet(block.length);
+                    }
+                } catch (IOException closed) {
+                    // the test closed the socket
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            Thread.sleep(1500);
+
+            // The proxy holds at most its high-water mark; the rest waits in socket buffers and the sender.
+            assertThat(written.get()).isGreaterThan(Flow.HIGH_WATER).isLessThan(32L << 20);
         }
     }
 
