@@ -40,7 +40,11 @@ class CutThroughProxiesTest {
             try (Socket fromA = connect(aToB); Socket fromB = connect(bToA)) {
                 fromA.getOutputStream().write(new byte[1000]);
                 fromB.getOutputStream().write(new byte[1000]);
-                Thread.sleep(500);
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (a.received() < 1000 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(200); // time enough for a's bytes to reach b, were they not held
             }
 
             assertThat(a.received()).as("b reaches a").isEqualTo(1000);

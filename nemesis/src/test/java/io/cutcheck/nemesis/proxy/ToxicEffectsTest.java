@@ -198,7 +198,7 @@ class ToxicEffectsTest {
                 total += n;
                 reads++;
             }
-            assertThat(reads).as("reads of 60 bytes sliced in 10s").isGreaterThanOrEqualTo(3);
+            assertThat(reads).as("reads of 60 bytes sliced in 10s").isGreaterThanOrEqualTo(2);
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200L);
         }
     }
