@@ -48,7 +48,9 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (answer.contentType() != null && answer.contentType().startsWith("text/plain")) {
             response.headers().set("X-Content-Type-Options", "nosniff");
         }
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        if (answer.status() != 204) { // a 204 carries no body and, as Go sends it, no length
+            HttpUtil.setContentLength(response, response.content().readableBytes());
+        }
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         ctx.writeAndFlush(response);
     }

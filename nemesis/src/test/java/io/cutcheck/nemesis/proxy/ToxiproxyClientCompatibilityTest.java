@@ -125,6 +125,26 @@ class ToxiproxyClientCompatibilityTest {
     }
 
     @Test
+    void every_attribute_setter_round_trips() throws IOException {
+        Proxy proxy = client().createProxy("db", "127.0.0.1:0", "127.0.0.1:5432");
+
+        proxy.toxics().bandwidth("bw", ToxicDirection.UPSTREAM, 1).setRate(2);
+        proxy.toxics().slowClose("sc", ToxicDirection.UPSTREAM, 1).setDelay(3);
+        proxy.toxics().timeout("to", ToxicDirection.UPSTREAM, 1).setTimeout(4);
+        proxy.toxics().resetPeer("rp", ToxicDirection.UPSTREAM, 1).setTimeout(5);
+        proxy.toxics().slicer("sl", ToxicDirection.UPSTREAM, 1, 1).setAverageSize(6).setDelay(7).setSizeVariation(3);
+        proxy.toxics().limitData("ld", ToxicDirection.UPSTREAM, 1).setBytes(8);
+
+        assertThat(proxy.toxics().get("bw", Bandwidth.class).getRate()).isEqualTo(2);
+        assertThat(proxy.toxics().get("sc", SlowClose.class).getDelay()).isEqualTo(3);
+        assertThat(proxy.toxics().get("to", Timeout.class).getTimeout()).isEqualTo(4);
+        assertThat(proxy.toxics().get("rp", ResetPeer.class).getTimeout()).isEqualTo(5);
+        Slicer slicer = proxy.toxics().get("sl", Slicer.class);
+        assertThat(List.of(slicer.getAverageSize(), slicer.getDelay(), slicer.getSizeVariation())).containsExactly(6L, 7L, 3L);
+        assertThat(proxy.toxics().get("ld", LimitData.class).getBytes()).isEqualTo(8);
+    }
+
+    @Test
     void a_second_toxic_of_the_same_name_conflicts_and_removed_toxics_are_gone() throws IOException {
         Proxy proxy = client().createProxy("db", "127.0.0.1:0", "127.0.0.1:5432");
         Latency latency = proxy.toxics().latency("lat", ToxicDirection.UPSTREAM, 100);

@@ -3,6 +3,8 @@ package io.cutcheck.nemesis.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -12,15 +14,15 @@ class ToxiproxyServerMainTest {
     @Test
     void defaults_are_toxiproxys() {
         assertThat(ToxiproxyServerMain.parse(new String[0]))
-                .isEqualTo(new ToxiproxyServerMain.Options("localhost", 8474, OptionalLong.empty()));
+                .isEqualTo(new ToxiproxyServerMain.Options("localhost", 8474, OptionalLong.empty(), Optional.empty()));
     }
 
     @Test
     void reads_double_dash_and_single_dash_equals_forms() {
         assertThat(ToxiproxyServerMain.parse(new String[] {"--host", "0.0.0.0", "--port", "0", "--seed", "7"}))
-                .isEqualTo(new ToxiproxyServerMain.Options("0.0.0.0", 0, OptionalLong.of(7)));
-        assertThat(ToxiproxyServerMain.parse(new String[] {"-host=127.0.0.1", "-port=9000"}))
-                .isEqualTo(new ToxiproxyServerMain.Options("127.0.0.1", 9000, OptionalLong.empty()));
+                .isEqualTo(new ToxiproxyServerMain.Options("0.0.0.0", 0, OptionalLong.of(7), Optional.empty()));
+        assertThat(ToxiproxyServerMain.parse(new String[] {"-host=127.0.0.1", "-port=9000", "-config=proxies.json"}))
+                .isEqualTo(new ToxiproxyServerMain.Options("127.0.0.1", 9000, OptionalLong.empty(), Optional.of(Path.of("proxies.json"))));
     }
 
     @Test

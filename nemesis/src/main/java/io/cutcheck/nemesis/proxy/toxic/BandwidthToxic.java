@@ -11,17 +11,7 @@ final class BandwidthToxic extends ToxicHandler {
 
     private static final long SLICE_MILLIS = 100;
 
-    private final DelayLine line = new DelayLine(this, new DelayLine.Emitter() {
-        @Override
-        public void chunk(ByteBuf chunk) {
-            emit(chunk);
-        }
-
-        @Override
-        public void end() {
-            endStream();
-        }
-    });
+    private final DelayLine line = new DelayLine(this);
 
     BandwidthToxic(Toxic toxic, LinkControl link) {
         super(toxic, link);

@@ -18,21 +18,13 @@ final class DelayLine {
     }
 
     private final ToxicHandler owner;
-    private final Emitter emitter;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private ScheduledFuture<?> timer;
     private long lastDueNanos = Long.MIN_VALUE;
 
-    /** How the owner passes an item on: a chunk goes to the next handler, the end ends the stream. */
-    interface Emitter {
-        void chunk(ByteBuf chunk);
-
-        void end();
-    }
-
-    DelayLine(ToxicHandler owner, Emitter emitter) {
+    /** A line whose items leave through {@code owner}: chunks to the next handler, the end as the stream's end. */
+    DelayLine(ToxicHandler owner) {
         this.owner = owner;
-        this.emitter = emitter;
     }
 
     /** The due time of the last item offered (or the past, when none). */
@@ -90,9 +82,9 @@ final class DelayLine {
 
     private void pass(Object content) {
         if (content instanceof ByteBuf chunk) {
-            emitter.chunk(chunk);
+            owner.emit(chunk);
         } else {
-            emitter.end();
+            owner.endStream();
         }
     }
 }

@@ -9,17 +9,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LatencyToxic extends ToxicHandler {
 
-    private final DelayLine line = new DelayLine(this, new DelayLine.Emitter() {
-        @Override
-        public void chunk(ByteBuf chunk) {
-            emit(chunk);
-        }
-
-        @Override
-        public void end() {
-            endStream();
-        }
-    });
+    private final DelayLine line = new DelayLine(this);
 
     LatencyToxic(Toxic toxic, LinkControl link) {
         super(toxic, link);

@@ -10,17 +10,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class SlicerToxic extends ToxicHandler {
 
-    private final DelayLine line = new DelayLine(this, new DelayLine.Emitter() {
-        @Override
-        public void chunk(ByteBuf chunk) {
-            emit(chunk);
-        }
-
-        @Override
-        public void end() {
-            endStream();
-        }
-    });
+    private final DelayLine line = new DelayLine(this);
 
     SlicerToxic(Toxic toxic, LinkControl link) {
         super(toxic, link);
@@ -31,7 +21,8 @@ final class SlicerToxic extends ToxicHandler {
         long average = Math.max(1, toxic().attribute("average_size"));
         long variation = Math.max(0, Math.min(toxic().attribute("size_variation"), average - 1));
         long gap = TimeUnit.MICROSECONDS.toNanos(Math.max(0, toxic().attribute("delay")));
-        long due = Math.max(System.nanoTime(), line.lastDueNanos());
+        // Like Toxiproxy, wait the delay after a chunk's last slice too before the next chunk's first.
+        long due = Math.max(System.nanoTime(), line.lastDueNanos() + gap);
         while (chunk.readableBytes() > average + variation) {
             long size = average + Math.round((link.nextRandom() * 2 - 1) * variation);
             line.offer(chunk.readRetainedSlice((int) Math.max(1, size)), due);

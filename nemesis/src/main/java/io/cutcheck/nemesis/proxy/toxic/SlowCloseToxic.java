@@ -6,17 +6,7 @@ import java.util.concurrent.TimeUnit;
 /** {@link ToxicKind#SLOW_CLOSE}: data passes at once; the end waits {@code delay} ms. */
 final class SlowCloseToxic extends ToxicHandler {
 
-    private final DelayLine line = new DelayLine(this, new DelayLine.Emitter() {
-        @Override
-        public void chunk(ByteBuf chunk) {
-            emit(chunk);
-        }
-
-        @Override
-        public void end() {
-            endStream();
-        }
-    });
+    private final DelayLine line = new DelayLine(this);
 
     SlowCloseToxic(Toxic toxic, LinkControl link) {
         super(toxic, link);

@@ -1,5 +1,6 @@
 package io.cutcheck.nemesis.proxy.toxic;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record Toxic(String name, ToxicKind kind, Stream stream, float toxicity, 
         for (String attribute : kind.attributes()) {
             complete.put(attribute, attributes.getOrDefault(attribute, 0L));
         }
-        attributes = java.util.Collections.unmodifiableMap(complete);
+        attributes = Collections.unmodifiableMap(complete);
     }
 
     /** The value of one of the kind's attributes. */

@@ -3,6 +3,8 @@ package io.cutcheck.nemesis.proxy.toxic;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One toxic on one link: a Netty handler in the pipeline of the link's source channel, between
@@ -88,8 +90,8 @@ public abstract class ToxicHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Schedules a task on the link's event loop. */
-    protected final io.netty.util.concurrent.ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        return ctx.executor().schedule(task, Math.max(0, delayNanos), java.util.concurrent.TimeUnit.NANOSECONDS);
+    protected final ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return ctx.executor().schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
     @Override
