@@ -187,7 +187,9 @@ public final class FaultFsMount implements AutoCloseable {
 
   private static void waitOrKill(Process process) {
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      // A lazily detached mount keeps its helper serving until the last open file closes:
+      // give a clean exit a few seconds, then stop it.
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
