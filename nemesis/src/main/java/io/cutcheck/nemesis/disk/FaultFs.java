@@ -8,9 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +207,7 @@ public final class FaultFs {
     try {
       Path file = backing.resolve(path);
       Files.createFile(file);
-      Files.setPosixFilePermissions(file, permissions(mode));
+      Files.setPosixFilePermissions(file, PosixMode.permissions(mode));
       journal.append(new NamespaceChange.Created(path, backing.inode(file.getParent())));
     } catch (IOException e) {
       throw FsException.of(e);
@@ -220,7 +218,7 @@ public final class FaultFs {
     try {
       Path dir = backing.resolve(path);
       Files.createDirectory(dir);
-      Files.setPosixFilePermissions(dir, permissions(mode));
+      Files.setPosixFilePermissions(dir, PosixMode.permissions(mode));
       journal.append(new NamespaceChange.Created(path, backing.inode(dir.getParent())));
     } catch (IOException e) {
       throw FsException.of(e);
@@ -269,7 +267,7 @@ public final class FaultFs {
 
   public synchronized void chmod(String path, int mode) throws FsException {
     try {
-      Files.setPosixFilePermissions(backing.resolve(path), permissions(mode));
+      Files.setPosixFilePermissions(backing.resolve(path), PosixMode.permissions(mode));
     } catch (IOException e) {
       throw FsException.of(e);
     }
@@ -367,19 +365,5 @@ public final class FaultFs {
   private static long nanos(Object time) {
     FileTime t = (FileTime) time;
     return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
-  }
-
-  private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-    for (int bit = 0; bit < order.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        set.add(order[bit]);
-      }
-    }
-    return set;
   }
 }
