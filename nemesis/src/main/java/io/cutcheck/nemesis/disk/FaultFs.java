@@ -250,6 +250,9 @@ public final class FaultFs {
         String replaced = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
           checkReplaceable(sourceAttributes, getattr(to), to);
+          if (sourceAttributes.isDirectory() && !readdir(to).isEmpty()) {
+            throw new FsException(Errno.ENOTEMPTY, to);
+          }
           cache.removeTree(to);
           replaced = backing.stash(target);
         }

@@ -243,6 +243,34 @@ class FaultFsTest {
   }
 
   @Test
+  void renameRefusesWhatPosixRefuses() throws Exception {
+    fs.mkdir("/d", 0755);
+    fs.mkdir("/full", 0755);
+    fs.create("/full/x", 0644);
+    fs.create("/f", 0644);
+
+    assertThat(errno(() -> fs.rename("/d", "/full"))).isEqualTo(Errno.ENOTEMPTY);
+    assertThat(errno(() -> fs.rename("/f", "/d"))).isEqualTo(Errno.EISDIR);
+    assertThat(errno(() -> fs.rename("/d", "/f"))).isEqualTo(Errno.ENOTDIR);
+    assertThat(errno(() -> fs.rename("/d", "/d/inside"))).isEqualTo(Errno.EINVAL);
+    assertThat(errno(() -> fs.rename("/missing", "/g"))).isEqualTo(Errno.ENOENT);
+    assertThat(fs.readdir("/")).containsExactlyInAnyOrder("d", "full", "f");
+  }
+
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  private static Errno errno(Call call) throws Exception {
+    try {
+      call.run();
+    } catch (FsException e) {
+      return e.errno();
+    }
+    throw new AssertionError("no error");
+  }
+
+  @Test
   void theStashIsInvisible() throws Exception {
     assertThat(fs.readdir("/")).isEmpty();
     assertThatThrownBy(() -> fs.getattr("/" + Backing.STASH)).isInstanceOf(FsException.class);
