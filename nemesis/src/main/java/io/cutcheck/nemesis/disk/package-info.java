@@ -59,6 +59,9 @@
  *   <li>Metadata other than names and sizes (mode, owner, times) is written to the backing
  *       directory at once and always survives a crash. Symbolic and hard links, extended
  *       attributes, mknod and fallocate are not supported (the call fails with ENOSYS).
+ *   <li>Linux's behaviour after a failed fsync (dirty pages may be marked clean and silently
+ *       never written, so a retried fsync "succeeds"): here a failed fsync leaves the data dirty
+ *       and a retried fsync that succeeds persists it.
  *   <li>Write ordering within a file beyond whole 4 KiB pages; torn pages inside one page; lost
  *       or reordered writes that were fsynced; corruption of durable data; read errors and read
  *       latency.

@@ -136,16 +136,17 @@ class FaultFsMountIT {
 
   @Test
   void fsyncLatencyIsAddedOnMatchingPathsOnly() throws IOException {
-    mount.setFaults(List.of(DiskFault.delay(DiskOp.FSYNC, 150).onPaths("/slow")), 1);
+    mount.setFaults(List.of(DiskFault.delay(DiskOp.FSYNC, 400).onPaths("/slow")), 1);
 
     long slow = timeMs(() -> write(dir.resolve("slow"), "x", true));
     long fast = timeMs(() -> write(dir.resolve("fast"), "x", true));
     mount.clearFaults();
     long cleared = timeMs(() -> write(dir.resolve("slow"), "y", true));
 
-    assertThat(slow).isGreaterThanOrEqualTo(150);
-    assertThat(fast).isLessThan(120);
-    assertThat(cleared).isLessThan(120);
+    // generous margins: the machine running this may be busy
+    assertThat(slow).isGreaterThanOrEqualTo(400);
+    assertThat(fast).isLessThan(300);
+    assertThat(cleared).isLessThan(300);
   }
 
   @Test
