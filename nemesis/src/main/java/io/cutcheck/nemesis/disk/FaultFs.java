@@ -346,18 +346,25 @@ public final class FaultFs {
     return dirty;
   }
 
+  /** Applies the faults in force: sleeps, and throws the error of a rule that fires. */
   private void inject(DiskOp op, String path) throws FsException {
-    Optional<Errno> error;
+    Optional<DiskFault> fired;
     try {
-      error = faults.apply(op, path);
+      fired = faults.apply(op, path);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FsException(Errno.EIO, "interrupted");
     }
-    if (error.isPresent()) {
-      throw new FsException(error.get(), "injected on " + op + " " + path);
+    if (fired.isPresent()) {
+      if (fired.get().losesUnsynced()) {
+        synchronized (this) {
+          cache.remove(path);
+        }
+      }
+      throw new FsException(fired.get().error(), "injected on " + op + " " + path);
     }
   }
+
 
   private static void forceDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

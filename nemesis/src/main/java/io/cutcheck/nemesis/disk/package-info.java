@@ -59,9 +59,10 @@
  *   <li>Metadata other than names and sizes (mode, owner, times) is written to the backing
  *       directory at once and always survives a crash. Symbolic and hard links, extended
  *       attributes, mknod and fallocate are not supported (the call fails with ENOSYS).
- *   <li>Linux's behaviour after a failed fsync (dirty pages may be marked clean and silently
- *       never written, so a retried fsync "succeeds"): here a failed fsync leaves the data dirty
- *       and a retried fsync that succeeds persists it.
+ *   <li>Exactly what Linux shows after a failed fsync: it may keep serving the failed pages from
+ *       its cache until they are evicted. Here a failed fsync either leaves the data dirty (a retry
+ *       can persist it) or, with {@code losesUnsynced}, drops it at once, so the file reverts to its
+ *       durable content and a retried fsync "succeeds" with nothing to write.
  *   <li>Write ordering within a file beyond whole 4 KiB pages; torn pages inside one page; lost
  *       or reordered writes that were fsynced; corruption of durable data; read errors and read
  *       latency.

@@ -158,6 +158,21 @@ class FaultFsMountIT {
   }
 
   @Test
+  void aFailedFsyncThatLosesTheDataLetsTheRetrySucceed() throws IOException {
+    write(dir.resolve("a"), "", true);
+    fsyncDirectory(dir);
+    mount.setFaults(List.of(DiskFault.error(DiskOp.FSYNC, Errno.EIO, 1).losingUnsynced()), 1);
+    try (FileChannel ch = FileChannel.open(dir.resolve("a"), StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap("written once".getBytes(StandardCharsets.UTF_8)));
+      assertThatThrownBy(() -> ch.force(true)).hasMessageContaining("Input/output error");
+      mount.clearFaults();
+      ch.force(true);
+    }
+
+    assertThat(Files.readString(dir.resolve("a"))).isEmpty();
+  }
+
+  @Test
   void eioOnRenameReachesAJavaWriter() throws IOException {
     write(dir.resolve("a"), "x", false);
     mount.setFaults(List.of(DiskFault.error(DiskOp.RENAME, Errno.EIO, 1)), 1);

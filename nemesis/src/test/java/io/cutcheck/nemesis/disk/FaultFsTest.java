@@ -232,6 +232,22 @@ class FaultFsTest {
   }
 
   @Test
+  void fsyncErrorThatLosesUnsyncedDataMakesTheRetrySucceedEmptyHanded() throws Exception {
+    fs.create("/a", 0644);
+    fs.fsyncdir("/");
+    write("/a", "pending");
+    fs.setFaults(List.of(DiskFault.error(DiskOp.FSYNC, Errno.EIO, 1).losingUnsynced()), 1);
+
+    assertThatThrownBy(() -> fs.fsync("/a")).isInstanceOf(FsException.class);
+    fs.clearFaults();
+    fs.fsync("/a");
+
+    assertThat(read("/a")).isEmpty();
+    fs.crash(Crash.clean());
+    assertThat(read("/a")).isEmpty();
+  }
+
+  @Test
   void syncMakesEverythingDurable() throws Exception {
     fs.create("/a", 0644);
     write("/a", "synced by sync");
