@@ -43,14 +43,14 @@ public final class FaultFsMount implements AutoCloseable {
   }
 
   public static FaultFsMount mount(FaultFsLaunch launch) throws IOException {
-    Files.createDirectories(launch.mountpoint());
     var existing = MountTable.at(launch.mountpoint());
     if (existing.isPresent()) {
       if (existing.get().ownerAlive()) {
         throw new IOException("a live fault file system is already mounted at " + launch.mountpoint());
       }
-      Unmounter.unmount(launch.mountpoint());
+      Unmounter.unmount(launch.mountpoint()); // left by a killed run; its mount point is unusable until then
     }
+    Files.createDirectories(launch.mountpoint());
     List<String> command = new ArrayList<>(List.of(launch.java().toString(), "-Xmx" + launch.maxHeap(),
         "-cp", launch.classpath(), FaultFsMain.class.getName(),
         "--backing", launch.backing().toString(), "--mount", launch.mountpoint().toString(),
