@@ -47,6 +47,28 @@ class StaleMountsIT {
   }
 
   @Test
+  void mountingOverAStaleMountClearsItFirst() throws Exception {
+    Path backing = Files.createDirectories(base.resolve("backing"));
+    Path mountpoint = Files.createDirectories(base.resolve("data"));
+    Process helper = startHelper(backing, mountpoint, deadPid());
+    try {
+      awaitMounted(mountpoint);
+      helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+      try (FaultFsMount mount = FaultFsMount.mount(backing, mountpoint)) {
+        Files.writeString(mountpoint.resolve("a"), "works");
+        assertThat(Files.readString(mountpoint.resolve("a"))).isEqualTo("works");
+      }
+      assertThat(MountTable.at(mountpoint)).isEmpty();
+    } finally {
+      helper.destroyForcibly();
+      if (MountTable.at(mountpoint).isPresent()) {
+        Unmounter.attempt(mountpoint, true);
+      }
+    }
+  }
+
+  @Test
   void aHelperWhoseParentGoesAwayUnmountsItself() throws Exception {
     Path mountpoint = Files.createDirectories(base.resolve("data"));
     Process helper = startHelper(Files.createDirectories(base.resolve("backing")), mountpoint,
