@@ -29,9 +29,9 @@ final class ActiveFaults {
 
   /**
    * Applies the rules to one operation: sleeps the sum of the matching delays, then returns the
-   * error of the first matching rule that fires, if any.
+   * first matching error rule that fires, if any.
    */
-  Optional<Errno> apply(DiskOp op, String path) throws InterruptedException {
+  Optional<DiskFault> apply(DiskOp op, String path) throws InterruptedException {
     List<Rule> matching = rules.stream()
         .filter(r -> r.fault().op() == op && r.pattern().matcher(path).find())
         .toList();
@@ -44,7 +44,7 @@ final class ActiveFaults {
     }
     for (Rule rule : matching) {
       if (rule.fault().error() != null && draw(rule.fault().probability())) {
-        return Optional.of(rule.fault().error());
+        return Optional.of(rule.fault());
       }
     }
     return Optional.empty();

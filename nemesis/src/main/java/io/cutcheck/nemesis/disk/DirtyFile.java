@@ -17,6 +17,7 @@ import java.util.TreeMap;
  */
 final class DirtyFile {
   static final int PAGE = 4096;
+  private static final int RUN_PAGES = 256;
 
   private long size;
   private long floor;
@@ -91,11 +92,39 @@ final class DirtyFile {
     if (durable.length() > floor) {
       durable.setLength(floor);
     }
-    for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
-      writePage(durable, e.getKey(), e.getValue());
-    }
+    writeRuns(durable);
     durable.setLength(size);
     durable.force();
+  }
+
+  /** Writes all dirty pages, consecutive pages in one call each (up to 1 MiB), clipped at the size. */
+  private void writeRuns(DurableFile durable) throws IOException {
+    byte[] run = new byte[RUN_PAGES * PAGE];
+    long runStart = -1;
+    int runPages = 0;
+    for (Map.Entry<Long, byte[]> e : pages.entrySet()) {
+      long index = e.getKey();
+      if (runPages > 0 && (index != runStart + runPages || runPages == RUN_PAGES)) {
+        writeRun(durable, runStart, run, runPages);
+        runPages = 0;
+      }
+      if (runPages == 0) {
+        runStart = index;
+      }
+      System.arraycopy(e.getValue(), 0, run, runPages * PAGE, PAGE);
+      runPages++;
+    }
+    if (runPages > 0) {
+      writeRun(durable, runStart, run, runPages);
+    }
+  }
+
+  private void writeRun(DurableFile durable, long firstIndex, byte[] run, int runPages) throws IOException {
+    long start = firstIndex * PAGE;
+    int n = (int) Math.min((long) runPages * PAGE, size - start);
+    if (n > 0) {
+      durable.write(start, run, 0, n);
+    }
   }
 
   /**

@@ -8,9 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,7 +207,7 @@ public final class FaultFs {
     try {
       Path file = backing.resolve(path);
       Files.createFile(file);
-      Files.setPosixFilePermissions(file, permissions(mode));
+      Files.setPosixFilePermissions(file, PosixMode.permissions(mode));
       journal.append(new NamespaceChange.Created(path, backing.inode(file.getParent())));
     } catch (IOException e) {
       throw FsException.of(e);
@@ -220,7 +218,7 @@ public final class FaultFs {
     try {
       Path dir = backing.resolve(path);
       Files.createDirectory(dir);
-      Files.setPosixFilePermissions(dir, permissions(mode));
+      Files.setPosixFilePermissions(dir, PosixMode.permissions(mode));
       journal.append(new NamespaceChange.Created(path, backing.inode(dir.getParent())));
     } catch (IOException e) {
       throw FsException.of(e);
@@ -252,6 +250,9 @@ public final class FaultFs {
         String replaced = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
           checkReplaceable(sourceAttributes, getattr(to), to);
+          if (sourceAttributes.isDirectory() && !readdir(to).isEmpty()) {
+            throw new FsException(Errno.ENOTEMPTY, to);
+          }
           cache.removeTree(to);
           replaced = backing.stash(target);
         }
@@ -269,7 +270,7 @@ public final class FaultFs {
 
   public synchronized void chmod(String path, int mode) throws FsException {
     try {
-      Files.setPosixFilePermissions(backing.resolve(path), permissions(mode));
+      Files.setPosixFilePermissions(backing.resolve(path), PosixMode.permissions(mode));
     } catch (IOException e) {
       throw FsException.of(e);
     }
@@ -345,18 +346,25 @@ public final class FaultFs {
     return dirty;
   }
 
+  /** Applies the faults in force: sleeps, and throws the error of a rule that fires. */
   private void inject(DiskOp op, String path) throws FsException {
-    Optional<Errno> error;
+    Optional<DiskFault> fired;
     try {
-      error = faults.apply(op, path);
+      fired = faults.apply(op, path);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new FsException(Errno.EIO, "interrupted");
     }
-    if (error.isPresent()) {
-      throw new FsException(error.get(), "injected on " + op + " " + path);
+    if (fired.isPresent()) {
+      if (fired.get().losesUnsynced()) {
+        synchronized (this) {
+          cache.remove(path);
+        }
+      }
+      throw new FsException(fired.get().error(), "injected on " + op + " " + path);
     }
   }
+
 
   private static void forceDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
@@ -367,19 +375,5 @@ public final class FaultFs {
   private static long nanos(Object time) {
     FileTime t = (FileTime) time;
     return t.to(java.util.concurrent.TimeUnit.NANOSECONDS);
-  }
-
-  private static Set<PosixFilePermission> permissions(int mode) {
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] order = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
-    for (int bit = 0; bit < order.length; bit++) {
-      if ((mode & (1 << bit)) != 0) {
-        set.add(order[bit]);
-      }
-    }
-    return set;
   }
 }

@@ -43,14 +43,14 @@ public final class FaultFsMount implements AutoCloseable {
   }
 
   public static FaultFsMount mount(FaultFsLaunch launch) throws IOException {
-    Files.createDirectories(launch.mountpoint());
     var existing = MountTable.at(launch.mountpoint());
     if (existing.isPresent()) {
       if (existing.get().ownerAlive()) {
         throw new IOException("a live fault file system is already mounted at " + launch.mountpoint());
       }
-      Unmounter.unmount(launch.mountpoint());
+      Unmounter.unmount(launch.mountpoint()); // left by a killed run; its mount point is unusable until then
     }
+    Files.createDirectories(launch.mountpoint());
     List<String> command = new ArrayList<>(List.of(launch.java().toString(), "-Xmx" + launch.maxHeap(),
         "-cp", launch.classpath(), FaultFsMain.class.getName(),
         "--backing", launch.backing().toString(), "--mount", launch.mountpoint().toString(),
@@ -187,7 +187,9 @@ public final class FaultFsMount implements AutoCloseable {
 
   private static void waitOrKill(Process process) {
     try {
-      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      // A lazily detached mount keeps its helper serving until the last open file closes:
+      // give a clean exit a few seconds, then stop it.
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -42,6 +42,8 @@ final class JnrFaultFs extends FuseStubFS {
     } catch (FsException e) {
       return e.errno().negative();
     } catch (RuntimeException e) {
+      // a bug, not an injected fault: the application sees EIO, the helper's log says why
+      System.err.println("faultfs: unexpected " + e);
       return Errno.EIO.negative();
     }
   }
@@ -104,6 +106,9 @@ final class JnrFaultFs extends FuseStubFS {
       return n;
     } catch (FsException e) {
       return e.errno().negative();
+    } catch (RuntimeException e) {
+      System.err.println("faultfs: unexpected " + e);
+      return Errno.EIO.negative();
     }
   }
 
@@ -115,6 +120,9 @@ final class JnrFaultFs extends FuseStubFS {
       return fs.write(path, offset, bytes, (int) size);
     } catch (FsException e) {
       return e.errno().negative();
+    } catch (RuntimeException e) {
+      System.err.println("faultfs: unexpected " + e);
+      return Errno.EIO.negative();
     }
   }
 

@@ -91,6 +91,21 @@ class DirtyFileTest {
   }
 
   @Test
+  void flushWritesSparsePagesAndClipsTheLastOne() throws Exception {
+    MemoryFile durable = new MemoryFile(new byte[0]);
+    DirtyFile file = new DirtyFile(0);
+    file.write(0, filled(2 * PAGE, 'a'), 0, 2 * PAGE, durable);
+    file.write(5 * PAGE, filled(100, 'b'), 0, 100, durable);
+
+    file.flush(durable);
+
+    assertThat(durable.bytes).hasSize(5 * PAGE + 100);
+    assertThat(durable.bytes[2 * PAGE - 1]).isEqualTo((byte) 'a');
+    assertThat(durable.bytes[2 * PAGE]).isEqualTo((byte) 0);
+    assertThat(durable.bytes[5 * PAGE + 99]).isEqualTo((byte) 'b');
+  }
+
+  @Test
   void readPastTheEndReturnsNothing() throws Exception {
     MemoryFile durable = new MemoryFile(filled(10, 'a'));
     DirtyFile file = new DirtyFile(durable.length());

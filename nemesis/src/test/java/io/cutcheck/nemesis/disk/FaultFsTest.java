@@ -232,6 +232,22 @@ class FaultFsTest {
   }
 
   @Test
+  void fsyncErrorThatLosesUnsyncedDataMakesTheRetrySucceedEmptyHanded() throws Exception {
+    fs.create("/a", 0644);
+    fs.fsyncdir("/");
+    write("/a", "pending");
+    fs.setFaults(List.of(DiskFault.error(DiskOp.FSYNC, Errno.EIO, 1).losingUnsynced()), 1);
+
+    assertThatThrownBy(() -> fs.fsync("/a")).isInstanceOf(FsException.class);
+    fs.clearFaults();
+    fs.fsync("/a");
+
+    assertThat(read("/a")).isEmpty();
+    fs.crash(Crash.clean());
+    assertThat(read("/a")).isEmpty();
+  }
+
+  @Test
   void syncMakesEverythingDurable() throws Exception {
     fs.create("/a", 0644);
     write("/a", "synced by sync");
@@ -240,6 +256,34 @@ class FaultFsTest {
     fs.crash(Crash.clean());
 
     assertThat(read("/a")).isEqualTo("synced by sync");
+  }
+
+  @Test
+  void renameRefusesWhatPosixRefuses() throws Exception {
+    fs.mkdir("/d", 0755);
+    fs.mkdir("/full", 0755);
+    fs.create("/full/x", 0644);
+    fs.create("/f", 0644);
+
+    assertThat(errno(() -> fs.rename("/d", "/full"))).isEqualTo(Errno.ENOTEMPTY);
+    assertThat(errno(() -> fs.rename("/f", "/d"))).isEqualTo(Errno.EISDIR);
+    assertThat(errno(() -> fs.rename("/d", "/f"))).isEqualTo(Errno.ENOTDIR);
+    assertThat(errno(() -> fs.rename("/d", "/d/inside"))).isEqualTo(Errno.EINVAL);
+    assertThat(errno(() -> fs.rename("/missing", "/g"))).isEqualTo(Errno.ENOENT);
+    assertThat(fs.readdir("/")).containsExactlyInAnyOrder("d", "full", "f");
+  }
+
+  private interface Call {
+    void run() throws Exception;
+  }
+
+  private static Errno errno(Call call) throws Exception {
+    try {
+      call.run();
+    } catch (FsException e) {
+      return e.errno();
+    }
+    throw new AssertionError("no error");
   }
 
   @Test
