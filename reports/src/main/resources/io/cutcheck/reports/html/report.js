@@ -15,11 +15,12 @@
 
   function secs(v) { return (Math.round(v * 1000) / 1000).toFixed(v < 10 ? 2 : 1) + ' s'; }
   function ms(v) { return v >= 10000 ? (v / 1000).toFixed(2) + ' s' : Math.round(v) + ' ms'; }
-  // The smallest of 1, 2, 2.5, 5 × 10^k at or above v, so an axis ending there gets round ticks.
+  // The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above v, so an axis
+  // ending there gets round ticks.
   function nice(v) {
     if (!(v > 0)) { return 1; }
     var step = Math.pow(10, Math.floor(Math.log10(v)));
-    var m = [1, 2, 2.5, 5, 10].find(function (f) { return f * step >= v; });
+    var m = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find(function (f) { return f * step >= v; });
     return m * step;
   }
   function laneName(lane) { return lane === '(checkpoint)' ? 'checkpoint' : lane; }
@@ -186,7 +187,7 @@
   });
   recovery.setOption({
     animation: false,
-    grid: { left: 64, right: 118, top: 36, bottom: 30 },
+    grid: { left: 64, right: 96, top: 36, bottom: 30 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return ms(v); } },
     xAxis: { type: 'category', data: episodeNames, axisLabel: { color: MUTED } },
@@ -196,7 +197,7 @@
       { name: 'lost work (since the cut)', type: 'bar', stack: 'r', barMaxWidth: 48, itemStyle: { color: '#f0b44c' },
         data: data.episodes.map(function (e) { return e.lostWorkMs; }),
         markLine: data.recovery.modelMs > 0 ? { symbol: 'none', lineStyle: { color: INK, type: 'dashed' },
-          label: { formatter: 'model R\nT/2 + C = ' + ms(data.recovery.modelMs), position: 'end', color: INK },
+          label: { formatter: 'model ' + ms(data.recovery.modelMs), position: 'end', color: INK },
           data: [{ yAxis: data.recovery.modelMs }] } : undefined },
       { name: 'restore', type: 'bar', stack: 'r', barMaxWidth: 48, itemStyle: { color: RESTORE },
         data: data.episodes.map(function (e) { return e.restoreMs; }) }
@@ -209,7 +210,7 @@
   var durations = init('chart-durations');
   durations.setOption({
     animation: false,
-    grid: { left: 64, right: 118, top: 36, bottom: 30 },
+    grid: { left: 64, right: 96, top: 36, bottom: 30 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return ms(v); } },
     xAxis: { type: 'category', data: data.durations.map(function (d) { return String(d[0]); }), axisLabel: { color: MUTED } },
@@ -218,7 +219,7 @@
       { name: 'trigger → all acks', type: 'bar', stack: 'd', barMaxWidth: 28, itemStyle: { color: '#5b8def' },
         data: data.durations.map(function (d) { return d[1]; }),
         markLine: data.recovery.checkpointCostMs > 0 ? { symbol: 'none', lineStyle: { color: INK, type: 'dashed' },
-          label: { formatter: 'C (median)\n' + ms(data.recovery.checkpointCostMs), position: 'end', color: INK },
+          label: { formatter: 'C = ' + ms(data.recovery.checkpointCostMs), position: 'end', color: INK },
           data: [{ yAxis: data.recovery.checkpointCostMs }] } : undefined },
       { name: 'all acks → commit', type: 'bar', stack: 'd', barMaxWidth: 28, itemStyle: { color: STATUS.committed },
         data: data.durations.map(function (d) { return d[2]; }) }
@@ -262,6 +263,6 @@
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   var hash = /^#cp-(\d+)$/.exec(location.hash);
-  if (hash) { showCheckpoint(Number(hash[1])); }
+  if (hash && showCheckpoint(Number(hash[1]))) { document.getElementById('timeline').scrollIntoView(); }
   document.body.setAttribute('data-rendered', rendered.join(' '));
 })();
