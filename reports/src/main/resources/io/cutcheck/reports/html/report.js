@@ -23,6 +23,10 @@
     var m = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find(function (f) { return f * step >= v; });
     return m * step;
   }
+  // A note in the middle of a chart that has nothing to draw.
+  function nothing(when, text) {
+    return when ? [{ type: 'text', left: 'center', top: 'middle', style: { text: text, fill: MUTED, font: '14px sans-serif' } }] : [];
+  }
   function laneName(lane) { return lane === '(checkpoint)' ? 'checkpoint' : lane; }
 
   function init(id) {
@@ -32,7 +36,7 @@
   }
 
   function timeAxis() {
-    return { type: 'value', min: 0, max: Math.max(data.duration, 0.001), name: 's', nameGap: 6,
+    return { type: 'value', min: 0, max: data.duration > 0 ? data.duration : 1, name: 's', nameGap: 6,
              axisLabel: { formatter: function (v) { return v + ''; }, color: MUTED },
              splitLine: { lineStyle: { color: '#eef1f4' } } };
   }
@@ -114,6 +118,7 @@
     animation: false,
     grid: { left: 110, right: 24, top: 40, bottom: 44 },
     tooltip: { trigger: 'item', formatter: spanTooltip },
+    graphic: nothing(!data.spans.length, 'No checkpoint was seen'),
     xAxis: timeAxis(),
     yAxis: { type: 'category', data: lanes.map(laneName), inverse: true,
              axisLabel: { color: INK, fontWeight: 500 }, splitLine: { show: true, lineStyle: { color: '#eef1f4' } },
@@ -142,6 +147,7 @@
   var throughput = init('chart-throughput');
   throughput.setOption({
     animation: false,
+    graphic: nothing(!data.operations, 'No client operation completed'),
     title: { text: 'Throughput (operations/s)', left: 0, textStyle: { fontSize: 13, color: MUTED, fontWeight: 600 } },
     grid: { left: 60, right: 24, top: 52, bottom: 44 },
     legend: { top: 0, right: 0 },
@@ -161,6 +167,7 @@
   var latencyChart = init('chart-latency');
   latencyChart.setOption({
     animation: false,
+    graphic: nothing(!data.operations, 'No client operation completed'),
     title: { text: 'Latency (ms)', left: 0, textStyle: { fontSize: 13, color: MUTED, fontWeight: 600 } },
     grid: { left: 60, right: 24, top: 52, bottom: 44 },
     legend: { top: 0, right: 0 },
@@ -202,8 +209,7 @@
       { name: 'restore', type: 'bar', stack: 'r', barMaxWidth: 48, itemStyle: { color: RESTORE },
         data: data.episodes.map(function (e) { return e.restoreMs; }) }
     ],
-    graphic: data.episodes.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
-      style: { text: 'No restore in this run', fill: MUTED, font: '14px sans-serif' } }]
+    graphic: nothing(!data.episodes.length, 'No restore in this run')
   });
   rendered.push('recovery');
 
@@ -224,8 +230,7 @@
       { name: 'all acks → commit', type: 'bar', stack: 'd', barMaxWidth: 28, itemStyle: { color: STATUS.committed },
         data: data.durations.map(function (d) { return d[2]; }) }
     ],
-    graphic: data.durations.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
-      style: { text: 'No committed checkpoint', fill: MUTED, font: '14px sans-serif' } }]
+    graphic: nothing(!data.durations.length, 'No committed checkpoint')
   });
   rendered.push('durations');
 
