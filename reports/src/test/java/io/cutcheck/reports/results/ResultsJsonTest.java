@@ -9,7 +9,9 @@ import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.SyntheticRun;
 import io.cutcheck.reports.figures.RunFigures;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +93,16 @@ class ResultsJsonTest {
         assertThat(recovery.get("modelMs").asLong()).isEqualTo(500 + recovery.get("checkpointCostMs").asLong());
         assertThat(json.get("operations").get("ok").asInt()).isPositive();
         assertThat(json.get("operations").get("info").asInt()).isPositive();
+    }
+
+    @Test
+    void statsJacksonCannotMapBecomeStrings() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store, List.of(CheckResult.valid("progress",
+                Map.of("recoveredWithin", Duration.ofMillis(1500), "commits", 6)))));
+
+        JsonNode stats = json.get("checkers").get(0).get("stats");
+        assertThat(stats.get("recoveredWithin").asText()).isEqualTo("PT1.5S");
+        assertThat(stats.get("commits").asInt()).isEqualTo(6);
     }
 
     @Test
