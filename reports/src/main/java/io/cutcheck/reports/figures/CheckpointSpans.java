@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * Cuts each checkpoint into the spans the timeline draws: one for the checkpoint as a whole
  * (trigger → all acks → commit or abort) and one per node that took part. Node times come from
  * the node's lifecycle events; where a node reported none, its span falls back to the
- * checkpoint's own times, so a system with sparse events still gets a readable timeline.
+ * checkpoint's own times, so a system with sparse events still gets a readable timeline. The
+ * committing node acknowledges nothing: its part ends when it commits.
  */
 public final class CheckpointSpans {
 
@@ -53,7 +54,9 @@ public final class CheckpointSpans {
             long nodeStart = own.stream().filter(e -> PART_BEGINS.contains(e.type()))
                     .mapToLong(NodeEvent::time).min().orElse(start);
             Long ack = own.stream().filter(e -> PART_ACKED.contains(e.type()))
-                    .map(NodeEvent::time).min(Long::compare).orElse(own.isEmpty() ? c.acksCompleteAt() : null);
+                    .map(NodeEvent::time).min(Long::compare)
+                    .or(() -> own.stream().filter(e -> "committed".equals(e.type())).map(NodeEvent::time).findFirst())
+                    .orElse(own.isEmpty() ? c.acksCompleteAt() : null);
             spans.add(new NodeSpan(c.id(), node, nodeStart, ack, Math.max(end, ack == null ? end : ack), status));
         }
         return spans;

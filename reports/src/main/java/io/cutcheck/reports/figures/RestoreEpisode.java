@@ -14,7 +14,8 @@ import java.util.List;
  *     {@code restored} when they reported no start)
  * @param finishedAt the last {@code restored} of these nodes: the system resumes
  * @param failureAt the start of the latest fault that began at or before {@code startedAt} and
- *     after the previous recovery finished, or {@code startedAt} when no such fault exists
+ *     after the previous recovery finished, or {@code startedAt} when no such fault exists; a
+ *     recovery that began while the previous one was going on shares that one's failure
  * @param cutAt when the restored checkpoint was triggered (its cut), or the run's start when
  *     restoring from the empty state
  */

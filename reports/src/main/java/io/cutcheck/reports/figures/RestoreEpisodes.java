@@ -25,9 +25,8 @@ public final class RestoreEpisodes {
     private RestoreEpisodes() {}
 
     public static List<RestoreEpisode> of(Observations observations) {
-        List<NodeEvent> restores = restoreEvents(observations);
         List<List<NodeEvent>> groups = new ArrayList<>();
-        for (NodeEvent restore : restores) {
+        for (NodeEvent restore : restoreEvents(observations)) {
             List<NodeEvent> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             NodeEvent previous = last == null ? null : last.get(last.size() - 1);
             if (previous != null && Objects.equals(previous.checkpoint(), restore.checkpoint())
@@ -39,17 +38,15 @@ public final class RestoreEpisodes {
         }
         long runStart = RunWindow.of(observations).start();
         List<RestoreEpisode> episodes = new ArrayList<>();
-        long previousEnd = Long.MIN_VALUE;
+        RestoreEpisode previous = null;
         for (List<NodeEvent> group : groups) {
-            RestoreEpisode episode = episode(group, observations, runStart, previousEnd);
+            RestoreEpisode episode = episode(group, observations, runStart, previous);
             episodes.add(episode);
-            previousEnd = episode.finishedAt();
+            previous = episode;
         }
         return List.copyOf(episodes);
     }
 
-    // A fault that began before the previous recovery finished was that recovery's cause, not
-    // this one's: only faults since then can explain this one.
     /** The {@code restored} events that count as restores (see the class comment), by time. */
     public static List<NodeEvent> restoreEvents(Observations observations) {
         long firstFault = observations.faults().stream().mapToLong(FaultRecord::startedAt).min().orElse(Long.MAX_VALUE);
@@ -60,13 +57,16 @@ public final class RestoreEpisodes {
                 .toList();
     }
 
+    // A recovery that began while the previous one was still going on shares its failure; any
+    // other was caused by the latest fault since the previous recovery finished, if any.
     private static RestoreEpisode episode(List<NodeEvent> group, Observations observations, long runStart,
-                                          long previousEnd) {
+                                          RestoreEpisode previous) {
         Long checkpoint = group.get(0).checkpoint();
         long startedAt = group.stream().mapToLong(r -> restoreStart(r, observations.events())).min().orElseThrow();
         long finishedAt = group.stream().mapToLong(NodeEvent::time).max().orElseThrow();
-        long failureAt = observations.faults().stream().mapToLong(FaultRecord::startedAt)
-                .filter(t -> t <= startedAt && t > previousEnd).max().orElse(startedAt);
+        long previousEnd = previous == null ? Long.MIN_VALUE : previous.finishedAt();
+        long failureAt = startedAt <= previousEnd ? previous.failureAt() : observations.faults().stream()
+                .mapToLong(FaultRecord::startedAt).filter(t -> t <= startedAt && t > previousEnd).max().orElse(startedAt);
         long cutAt = checkpoint == null ? runStart : observations.checkpoints().stream()
                 .filter(c -> c.id() == checkpoint && c.triggeredAt() != null)
                 .map(CheckpointObservation::triggeredAt).findFirst().orElse(failureAt);

@@ -30,7 +30,9 @@ final class AnomalySection {
                 article(html, number, result, anomaly);
             }
         }
-        if (number == 0) {
+        if (report.results().isEmpty()) {
+            html.append("<p class=\"empty\">No checker ran, so nothing was judged.</p>\n");
+        } else if (number == 0) {
             html.append("<p class=\"empty\">No anomaly: every invariant held on what was observed.</p>\n");
         }
         html.append("</section>\n");

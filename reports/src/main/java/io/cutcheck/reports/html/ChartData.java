@@ -51,6 +51,7 @@ final class ChartData {
         root.set("faults", faults(report.observations().faults(), figures.window().end(), start));
         root.set("restores", restoreMarks(report, start));
         root.set("episodes", episodes(figures.restores(), start));
+        root.put("operations", figures.operations().completed().size());
         root.set("series", series(figures.series()));
         root.set("durations", durations(report.observations().checkpoints()));
         ObjectNode recovery = root.putObject("recovery");

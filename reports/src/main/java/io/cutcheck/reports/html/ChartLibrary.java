@@ -31,7 +31,12 @@ final class ChartLibrary {
 
     /** The minified library, with any {@code </script>} in it made harmless for inlining. */
     static String script() {
-        String path = "/META-INF/resources/webjars/echarts/" + version() + "/dist/echarts.min.js";
-        return ClasspathText.read(path).replace("</script", "<\\/script");
+        return Loaded.SCRIPT;
+    }
+
+    // Read once per JVM: it is a megabyte and every report needs the same bytes.
+    private static final class Loaded {
+        static final String SCRIPT = ClasspathText.read("/META-INF/resources/webjars/echarts/" + version()
+                + "/dist/echarts.min.js").replace("</script", "<\\/script");
     }
 }

@@ -37,7 +37,7 @@ final class CheckerTable {
             Duration time = phase.getValue();
             double share = 100.0 * time.toMillis() / total;
             html.append("<div class=\"phase phase-").append(escape(phase.getKey())).append("\" style=\"flex-grow:")
-                .append(String.format(Locale.ROOT, "%.2f", Math.max(share, 4))).append("\" title=\"")
+                .append(String.format(Locale.ROOT, "%.2f", share)).append("\" title=\"")
                 .append(escape(phase.getKey())).append("\"><b>").append(escape(phase.getKey())).append("</b> ")
                 .append(escape(HtmlText.millis(time.toMillis()))).append("</div>\n");
         }

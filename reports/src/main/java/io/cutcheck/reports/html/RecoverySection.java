@@ -25,10 +25,10 @@ final class RecoverySection {
             .append("redone, plus the time to restore. The simple model expects <b>R = T/2 + C</b>: on average half a ")
             .append("checkpoint interval <i>T</i> of lost work plus about one checkpoint's cost <i>C</i>.</p>\n")
             .append("<div class=\"figures\">\n");
-        figure(html, "T, checkpoint interval", millis(model.intervalMs()), "from the " + switch (model.intervalSource()) {
-            case "spec" -> "test spec";
-            case "observed" -> "observed triggers";
-            default -> "(none: no interval trigger)";
+        figure(html, "T, checkpoint interval", millis(model.intervalMs()), switch (model.intervalSource()) {
+            case "spec" -> "from the test spec";
+            case "observed" -> "median gap of the interval triggers";
+            default -> "none set, no interval trigger seen";
         });
         figure(html, "C, checkpoint cost", millis(model.checkpointCostMs()),
                 "median trigger → commit of " + model.checkpointDurations().count() + " committed");

@@ -2,6 +2,7 @@ package io.cutcheck.reports.html;
 
 import static io.cutcheck.reports.html.HtmlText.escape;
 
+import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.reports.RunReport;
@@ -25,7 +26,7 @@ final class SummarySection {
         card(html, "Faults", report.observations().faults().size() + "",
                 kinds(report) + (unhealed > 0 ? " · " + unhealed + " never healed" : ""), "");
         card(html, "Anomalies", anomalies + "", anomalies == 0 ? "none found" : "<a href=\"#anomalies\">see below</a>",
-                anomalies > 0 ? "bad" : "good");
+                anomalies > 0 ? "bad" : report.verdict() == Validity.VALID ? "good" : "");
         card(html, "Operations", figures.operations().count(OpType.OK) + "",
                 "ok · " + figures.operations().count(OpType.FAIL) + " fail · "
                         + figures.operations().count(OpType.INFO) + " info", "");

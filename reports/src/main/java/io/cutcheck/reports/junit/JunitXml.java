@@ -91,7 +91,7 @@ public final class JunitXml {
     private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
         xml.writeEmptyElement("property");
         xml.writeAttribute("name", name);
-        xml.writeAttribute("value", value == null ? "" : value);
+        xml.writeAttribute("value", value == null ? "" : xmlSafe(value));
     }
 
     // Checkers do not time themselves, so each case gets an equal share of the check phase.
@@ -103,17 +103,17 @@ public final class JunitXml {
         } else {
             xml.writeStartElement("testcase");
         }
-        xml.writeAttribute("name", result.checker());
+        xml.writeAttribute("name", xmlSafe(result.checker()));
         xml.writeAttribute("classname", suite);
         xml.writeAttribute("time", seconds(check.dividedBy(cases)));
         if (passed) {
             return;
         }
         xml.writeStartElement(result.validity() == Validity.INVALID ? "failure" : "error");
-        xml.writeAttribute("message", message(result));
-        xml.writeAttribute("type", result.anomalies().stream().map(Anomaly::type).distinct()
-                .collect(Collectors.joining(",")));
-        xml.writeCharacters(details(result));
+        xml.writeAttribute("message", xmlSafe(message(result)));
+        xml.writeAttribute("type", xmlSafe(result.anomalies().stream().map(Anomaly::type).distinct()
+                .collect(Collectors.joining(","))));
+        xml.writeCharacters(xmlSafe(details(result)));
         xml.writeEndElement();
         xml.writeEndElement();
     }
@@ -141,6 +141,16 @@ public final class JunitXml {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    // The writer escapes markup but not characters XML 1.0 forbids (control characters from a
+    // system's error text, say); those would make the whole file unreadable to CI.
+    private static String xmlSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(
+                c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                        || c >= 0x10000 ? c : 0xFFFD));
+        return out.toString();
     }
 
     private static long count(List<CheckResult> results, Validity validity) {

@@ -155,7 +155,7 @@ public final class ResultsJson {
                 item.put("explanation", anomaly.explanation());
                 item.set("checkpoint", anomaly.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(anomaly.checkpoint()));
                 item.put("node", anomaly.node());
-                item.set("evidence", MAPPER.valueToTree(new TreeMap<>(anomaly.evidence())));
+                item.set("evidence", lenient(anomaly.evidence()));
             }
         }
         return list;
@@ -168,7 +168,7 @@ public final class ResultsJson {
             item.put("checker", result.checker());
             item.set("valid", valid(result.validity()));
             item.put("anomalies", result.anomalies().size());
-            item.set("stats", MAPPER.valueToTree(new TreeMap<>(result.stats())));
+            item.set("stats", lenient(result.stats()));
         }
         return list;
     }
@@ -177,6 +177,20 @@ public final class ResultsJson {
         ObjectNode node = NODES.objectNode();
         report.phases().forEach((phase, time) -> node.put(phase + "Ms", time.toMillis()));
         node.put("totalMs", report.totalTime().toMillis());
+        return node;
+    }
+
+    // Checkers put any value into evidence and stats; one Jackson cannot map (a Duration, say)
+    // becomes its string rather than costing the run its results file.
+    private static ObjectNode lenient(Map<String, Object> values) {
+        ObjectNode node = NODES.objectNode();
+        new TreeMap<>(values).forEach((key, value) -> {
+            try {
+                node.set(key, MAPPER.valueToTree(value));
+            } catch (IllegalArgumentException unmappable) {
+                node.put(key, String.valueOf(value));
+            }
+        });
         return node;
     }
 

@@ -15,6 +15,18 @@
 
   function secs(v) { return (Math.round(v * 1000) / 1000).toFixed(v < 10 ? 2 : 1) + ' s'; }
   function ms(v) { return v >= 10000 ? (v / 1000).toFixed(2) + ' s' : Math.round(v) + ' ms'; }
+  // The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k) at or above v, so an axis
+  // ending there gets round ticks.
+  function nice(v) {
+    if (!(v > 0)) { return 1; }
+    var step = Math.pow(10, Math.floor(Math.log10(v)));
+    var m = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find(function (f) { return f * step >= v; });
+    return m * step;
+  }
+  // A note in the middle of a chart that has nothing to draw.
+  function nothing(when, text) {
+    return when ? [{ type: 'text', left: 'center', top: 'middle', style: { text: text, fill: MUTED, font: '14px sans-serif' } }] : [];
+  }
   function laneName(lane) { return lane === '(checkpoint)' ? 'checkpoint' : lane; }
 
   function init(id) {
@@ -24,7 +36,7 @@
   }
 
   function timeAxis() {
-    return { type: 'value', min: 0, max: Math.max(data.duration, 0.001), name: 's', nameGap: 6,
+    return { type: 'value', min: 0, max: data.duration > 0 ? data.duration : 1, name: 's', nameGap: 6,
              axisLabel: { formatter: function (v) { return v + ''; }, color: MUTED },
              splitLine: { lineStyle: { color: '#eef1f4' } } };
   }
@@ -35,9 +47,10 @@
   }
 
   // Fault intervals as shaded bands, labelled with kind and targets.
+  // Their labels sit above the plot, where they cannot hide a bar.
   function faultBands() {
     return { silent: false, itemStyle: { color: 'rgba(240,160,32,0.16)', borderColor: 'rgba(240,160,32,0.55)', borderWidth: 1 },
-      label: { color: '#8a5a00', fontSize: 11, position: 'insideTop', overflow: 'truncate' },
+      label: { color: '#8a5a00', fontSize: 11, position: 'top', distance: 2 },
       data: data.faults.map(function (f) {
         return [{ name: f.kind + (f.targets ? ' ' + f.targets : '') + (f.healed ? '' : ' (never healed)'), xAxis: f.start },
                 { xAxis: Math.max(f.end, f.start + 0.001) }];
@@ -46,7 +59,7 @@
 
   function restoreLines() {
     return { silent: true, symbol: 'none', lineStyle: { color: RESTORE, type: 'dashed', width: 1.2 },
-      label: { formatter: '↺', color: RESTORE, position: 'end' },
+      label: { show: false },
       data: data.episodes.map(function (e) { return { xAxis: e.finished }; }) };
   }
 
@@ -103,8 +116,9 @@
   timeline.resize();
   timeline.setOption({
     animation: false,
-    grid: { left: 110, right: 24, top: 28, bottom: 44 },
+    grid: { left: 110, right: 24, top: 40, bottom: 44 },
     tooltip: { trigger: 'item', formatter: spanTooltip },
+    graphic: nothing(!data.spans.length, 'No checkpoint was seen'),
     xAxis: timeAxis(),
     yAxis: { type: 'category', data: lanes.map(laneName), inverse: true,
              axisLabel: { color: INK, fontWeight: 500 }, splitLine: { show: true, lineStyle: { color: '#eef1f4' } },
@@ -133,8 +147,9 @@
   var throughput = init('chart-throughput');
   throughput.setOption({
     animation: false,
+    graphic: nothing(!data.operations, 'No client operation completed'),
     title: { text: 'Throughput (operations/s)', left: 0, textStyle: { fontSize: 13, color: MUTED, fontWeight: 600 } },
-    grid: { left: 60, right: 24, top: 40, bottom: 44 },
+    grid: { left: 60, right: 24, top: 52, bottom: 44 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis' },
     xAxis: timeAxis(),
@@ -152,8 +167,9 @@
   var latencyChart = init('chart-latency');
   latencyChart.setOption({
     animation: false,
+    graphic: nothing(!data.operations, 'No client operation completed'),
     title: { text: 'Latency (ms)', left: 0, textStyle: { fontSize: 13, color: MUTED, fontWeight: 600 } },
-    grid: { left: 60, right: 24, top: 40, bottom: 44 },
+    grid: { left: 60, right: 24, top: 52, bottom: 44 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : v + ' ms'; } },
     xAxis: timeAxis(),
@@ -178,30 +194,29 @@
   });
   recovery.setOption({
     animation: false,
-    grid: { left: 64, right: 24, top: 36, bottom: 30 },
+    grid: { left: 64, right: 96, top: 36, bottom: 30 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return ms(v); } },
     xAxis: { type: 'category', data: episodeNames, axisLabel: { color: MUTED } },
     yAxis: { type: 'value', name: 'ms', axisLabel: { color: MUTED }, splitLine: { lineStyle: { color: '#eef1f4' } },
-             max: function (v) { return Math.ceil(Math.max(v.max, data.recovery.modelMs) * 1.15); } },
+             max: function (v) { return nice(Math.max(v.max, data.recovery.modelMs) * 1.1); } },
     series: [
       { name: 'lost work (since the cut)', type: 'bar', stack: 'r', barMaxWidth: 48, itemStyle: { color: '#f0b44c' },
         data: data.episodes.map(function (e) { return e.lostWorkMs; }),
         markLine: data.recovery.modelMs > 0 ? { symbol: 'none', lineStyle: { color: INK, type: 'dashed' },
-          label: { formatter: 'model T/2 + C = ' + ms(data.recovery.modelMs), position: 'insideEndTop', color: INK },
+          label: { formatter: 'model ' + ms(data.recovery.modelMs), position: 'end', color: INK },
           data: [{ yAxis: data.recovery.modelMs }] } : undefined },
       { name: 'restore', type: 'bar', stack: 'r', barMaxWidth: 48, itemStyle: { color: RESTORE },
         data: data.episodes.map(function (e) { return e.restoreMs; }) }
     ],
-    graphic: data.episodes.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
-      style: { text: 'No restore in this run', fill: MUTED, font: '14px sans-serif' } }]
+    graphic: nothing(!data.episodes.length, 'No restore in this run')
   });
   rendered.push('recovery');
 
   var durations = init('chart-durations');
   durations.setOption({
     animation: false,
-    grid: { left: 64, right: 24, top: 36, bottom: 30 },
+    grid: { left: 64, right: 96, top: 36, bottom: 30 },
     legend: { top: 0, right: 0 },
     tooltip: { trigger: 'axis', valueFormatter: function (v) { return ms(v); } },
     xAxis: { type: 'category', data: data.durations.map(function (d) { return String(d[0]); }), axisLabel: { color: MUTED } },
@@ -210,13 +225,12 @@
       { name: 'trigger → all acks', type: 'bar', stack: 'd', barMaxWidth: 28, itemStyle: { color: '#5b8def' },
         data: data.durations.map(function (d) { return d[1]; }),
         markLine: data.recovery.checkpointCostMs > 0 ? { symbol: 'none', lineStyle: { color: INK, type: 'dashed' },
-          label: { formatter: 'C (median) = ' + ms(data.recovery.checkpointCostMs), position: 'insideEndTop', color: INK },
+          label: { formatter: 'C = ' + ms(data.recovery.checkpointCostMs), position: 'end', color: INK },
           data: [{ yAxis: data.recovery.checkpointCostMs }] } : undefined },
       { name: 'all acks → commit', type: 'bar', stack: 'd', barMaxWidth: 28, itemStyle: { color: STATUS.committed },
         data: data.durations.map(function (d) { return d[2]; }) }
     ],
-    graphic: data.durations.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
-      style: { text: 'No committed checkpoint', fill: MUTED, font: '14px sans-serif' } }]
+    graphic: nothing(!data.durations.length, 'No committed checkpoint')
   });
   rendered.push('durations');
 
@@ -254,6 +268,6 @@
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   var hash = /^#cp-(\d+)$/.exec(location.hash);
-  if (hash) { showCheckpoint(Number(hash[1])); }
+  if (hash && showCheckpoint(Number(hash[1]))) { document.getElementById('timeline').scrollIntoView(); }
   document.body.setAttribute('data-rendered', rendered.join(' '));
 })();

@@ -2,11 +2,16 @@ package io.cutcheck.reports.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutcheck.harness.observe.Observations;
 import io.cutcheck.reports.Reports;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.SyntheticRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,6 +62,22 @@ class HtmlReportChromiumIT {
 
         assertThat(page.consoleMessages()).isEmpty();
         assertThat(page.stdout()).containsPattern("<tr id=\"cp-" + SyntheticRun.BAD_CHECKPOINT + "\" class=\"[^\"]*selected");
+    }
+
+    @Test
+    void aRunThatObservedNothingStillRenders(@TempDir Path dir) throws Exception {
+        RunReport empty = new RunReport(
+                new Observations("stream", Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
+                        List.of(), Map.of(), false),
+                List.of(), Map.of("setup", Duration.ofMillis(900)), dir.resolve("store/empty/1"),
+                new ObjectMapper().createObjectNode());
+        Path page = Reports.write(empty).html();
+
+        HeadlessChromium.Output out = HeadlessChromium.dumpDom(page.toUri().toString());
+
+        assertThat(out.consoleMessages()).isEmpty();
+        assertThat(out.stdout()).contains("data-rendered=\"timeline throughput latency recovery durations\"")
+                .contains(">UNKNOWN</span>").doesNotContain("data-errors=");
     }
 
     @Test

@@ -1,0 +1,128 @@
+package io.cutcheck.reports.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.reports.RunReport;
+import io.cutcheck.reports.SyntheticRun;
+import io.cutcheck.reports.figures.RunFigures;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsJsonTest {
+
+    @TempDir
+    Path store;
+
+    private JsonNode written(RunReport report) throws Exception {
+        Path file = ResultsJson.write(report, RunFigures.of(report.observations(), report.spec()));
+        assertThat(file).isEqualTo(store.resolve("results.json"));
+        return new ObjectMapper().readTree(file.toFile());
+    }
+
+    @Test
+    void anInvalidRunSaysFalseAndListsItsAnomalyWithEvidence() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store));
+
+        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("test").asText()).isEqualTo("barrier-kill-pause");
+        assertThat(json.get("store").asText()).isEqualTo(store.toAbsolutePath().normalize().toString());
+        assertThat(json.get("valid").isBoolean()).isTrue();
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.get("anomalies")).hasSize(1);
+        JsonNode anomaly = json.get("anomalies").get(0);
+        assertThat(anomaly.get("checker").asText()).isEqualTo("committed-restore");
+        assertThat(anomaly.get("type").asText()).isEqualTo("restore-from-uncommitted");
+        assertThat(anomaly.get("explanation").asText()).contains("checkpoint 16");
+        assertThat(anomaly.get("checkpoint").asLong()).isEqualTo(16);
+        assertThat(anomaly.get("node").asText()).isEqualTo("operator-1");
+        assertThat(anomaly.get("evidence").get("events").toString()).isEqualTo("[412,413]");
+    }
+
+    @Test
+    void countsCheckpointsRestoresAndFaults() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store));
+
+        JsonNode checkpoints = json.get("checkpoints");
+        assertThat(checkpoints.get("committed").asInt()).isEqualTo(24);
+        assertThat(checkpoints.get("aborted").asInt()).isEqualTo(5);
+        assertThat(checkpoints.get("pending").asInt()).isZero();
+        assertThat(checkpoints.get("total").asInt()).isEqualTo(29);
+        assertThat(checkpoints.get("durationMs").get("count").asInt()).isEqualTo(24);
+
+        JsonNode restores = json.get("restores");
+        assertThat(restores.get("count").asInt()).isEqualTo(3);
+        assertThat(restores.get("episodes").get(0).get("checkpoint").asLong()).isEqualTo(7);
+        assertThat(restores.get("episodes").get(0).get("nodes")).hasSize(6);
+        // the kill at 8.0 s; checkpoint 7 was cut at 7.013 s
+        assertThat(restores.get("episodes").get(0).get("lostWorkMs").asLong()).isEqualTo(987);
+
+        JsonNode faults = json.get("faults");
+        assertThat(faults.get("count").asInt()).isEqualTo(3);
+        assertThat(faults.get("unhealed").asInt()).isZero();
+        assertThat(faults.get("byKind").get("pause").asInt()).isEqualTo(1);
+        assertThat(faults.get("executed").get(1).get("durationMs").asLong()).isEqualTo(3_000);
+    }
+
+    @Test
+    void reportsEachCheckerPhasesRecoveryAndOperations() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store));
+
+        assertThat(json.get("checkers")).hasSize(3);
+        assertThat(json.get("checkers").get(0).get("valid").asBoolean()).isFalse();
+        assertThat(json.get("checkers").get(0).get("anomalies").asInt()).isEqualTo(1);
+        assertThat(json.get("checkers").get(1).get("valid").asBoolean()).isTrue();
+        assertThat(json.get("checkers").get(1).get("stats").get("records").asInt()).isEqualTo(2_400);
+        JsonNode phases = json.get("phases");
+        assertThat(phases.get("setupMs").asLong()).isEqualTo(2_340);
+        assertThat(phases.get("runMs").asLong()).isEqualTo(30_000);
+        assertThat(phases.get("healMs").asLong()).isEqualTo(410);
+        assertThat(phases.get("drainMs").asLong()).isEqualTo(3_120);
+        assertThat(phases.get("checkMs").asLong()).isEqualTo(180);
+        assertThat(phases.get("totalMs").asLong()).isEqualTo(36_050);
+        JsonNode recovery = json.get("recovery");
+        assertThat(recovery.get("intervalMs").asLong()).isEqualTo(1_000);
+        assertThat(recovery.get("intervalSource").asText()).isEqualTo("spec");
+        assertThat(recovery.get("modelMs").asLong()).isEqualTo(500 + recovery.get("checkpointCostMs").asLong());
+        assertThat(json.get("operations").get("ok").asInt()).isPositive();
+        assertThat(json.get("operations").get("info").asInt()).isPositive();
+    }
+
+    @Test
+    void statsJacksonCannotMapBecomeStrings() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store, List.of(CheckResult.valid("progress",
+                Map.of("recoveredWithin", Duration.ofMillis(1500), "commits", 6)))));
+
+        JsonNode stats = json.get("checkers").get(0).get("stats");
+        assertThat(stats.get("recoveredWithin").asText()).isEqualTo("PT1.5S");
+        assertThat(stats.get("commits").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void aValidRunSaysTrue() throws Exception {
+        JsonNode json = written(SyntheticRun.report(store, SyntheticRun.validResults()));
+
+        assertThat(json.get("valid").asBoolean()).isTrue();
+        assertThat(json.get("exitCode").asInt()).isZero();
+        assertThat(json.get("anomalies")).isEmpty();
+    }
+
+    @Test
+    void aRunNobodyCouldJudgeSaysUnknown() throws Exception {
+        JsonNode unknown = written(SyntheticRun.report(store,
+                List.of(CheckResult.unknown("consistent-cut", "No committed checkpoint content was fetched."))));
+        assertThat(unknown.get("valid").asText()).isEqualTo("unknown");
+        assertThat(unknown.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(unknown.get("anomalies").get(0).get("type").asText()).isEqualTo("unknown");
+
+        JsonNode unjudged = written(SyntheticRun.report(store, List.of()));
+        assertThat(unjudged.get("valid").asText()).isEqualTo("unknown");
+    }
+}
