@@ -48,10 +48,6 @@ final class JreRootfs {
         return new JreRootfs(home);
     }
 
-    Path jdkHome() {
-        return jdkHome;
-    }
-
     /** Builds the tree under {@code root}, which must not exist yet. */
     void writeTo(Path root) throws IOException, InterruptedException {
         Path java = root.resolve("opt/java");

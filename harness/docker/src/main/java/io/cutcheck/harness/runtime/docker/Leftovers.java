@@ -26,9 +26,9 @@ final class Leftovers {
         return remove(docker, labels -> labels.runId().equals(runId));
     }
 
-    /** Removes every labelled object whose owning harness process is gone. */
+    /** Removes every labelled object whose owning harness process, on this machine, is gone. */
     static int removeOrphans(DockerClient docker) {
-        return remove(docker, labels -> !labels.ownerAlive());
+        return remove(docker, labels -> labels.owner() == RunLabels.Owner.DEAD);
     }
 
     private static int remove(DockerClient docker, Predicate<RunLabels> doomed) {

@@ -67,18 +67,21 @@ public final class NodeImageBuilder {
     }
 
     private String ensureBase() throws IOException {
-        JreRootfs rootfs = JreRootfs.ofRunningJdk();
+        // The hash needs no JDK tools, so an image built earlier is found even where jlink is absent.
+        Path jdkHome = Path.of(System.getProperty("java.home"));
         ImageInputs inputs = new ImageInputs(RECIPE).text(String.join(",", JreRootfs.MODULES))
-                .text(System.getProperty("java.vm.version")).file(JreRootfs.BUSYBOX);
-        Path release = rootfs.jdkHome().resolve("release");
-        if (Files.isRegularFile(release)) {
-            inputs.file(release);
+                .text(System.getProperty("java.vm.version")).text(baseDockerfile());
+        for (Path input : List.of(jdkHome.resolve("release"), JreRootfs.BUSYBOX)) {
+            if (Files.isRegularFile(input)) {
+                inputs.file(input);
+            }
         }
-        String hash = inputs.text(baseDockerfile()).hash();
+        String hash = inputs.hash();
         String tag = BASE_REPO + ":" + hash;
         if (exists(tag)) {
             return tag;
         }
+        JreRootfs rootfs = JreRootfs.ofRunningJdk();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("cutcheck-rootfs");
         try {

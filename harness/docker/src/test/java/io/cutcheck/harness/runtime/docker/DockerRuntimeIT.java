@@ -168,7 +168,7 @@ class DockerRuntimeIT {
     void cleanLeftoversRemovesObjectsOfADeadOwnerOnly() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        RunLabels dead = new RunLabels("deadbeef", gone.pid(), gone.info().startInstant().map(i -> i.toEpochMilli()).orElse(1L));
+        RunLabels dead = new RunLabels("deadbeef", RunLabels.thisBoot(), gone.pid(), gone.info().startInstant().map(i -> i.toEpochMilli()).orElse(1L));
         try (DockerClient docker = DockerConnection.open(); DockerRuntime live = runtime()) {
             String network = docker.createNetworkCmd().withName("cutcheck-deadbeef").withLabels(dead.asMap()).exec().getId();
             String container = docker.createContainerCmd(image.tag()).withLabels(dead.asMap()).withCmd("true")
