@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.ToIntFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Removes the containers and networks of runs: of one run when it closes, and of every run whose

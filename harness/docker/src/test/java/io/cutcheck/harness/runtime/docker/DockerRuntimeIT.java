@@ -9,6 +9,8 @@ import io.cutcheck.harness.runtime.LaunchSpec;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.Pausable;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,10 +1,11 @@
-package io.cutcheck.harness.runtime.docker;
+package io.cutcheck.harness.runtime.docker.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
+import io.cutcheck.harness.runtime.docker.DockerConnection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +31,10 @@ import java.util.stream.Stream;
 public final class NodeImageBuilder {
 
     static final String RECIPE = "cutcheck-node-image-1";
-    static final String BASE_REPO = "cutcheck/jre";
-    static final String NODE_REPO = "cutcheck/node";
+    public static final String BASE_REPO = "cutcheck/jre";
+    public static final String NODE_REPO = "cutcheck/node";
     static final String IMAGE_LABEL = "io.cutcheck.image";
-    static final String JAR_IN_IMAGE = "/app/node.jar";
+    public static final String JAR_IN_IMAGE = "/app/node.jar";
     /** How many images of each repository stay, the one just made included. */
     static final int KEEP = 3;
 
