@@ -1,0 +1,27 @@
+package io.cutcheck.sut.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** An HTTP answer: a status and a body writer (JSON by default; services stream raw JSON for speed). */
+public record Reply(int status, BodyWriter body) {
+
+    /** Writes a response body. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    public static Reply json(int status, Object value) {
+        return new Reply(status, out -> Json.MAPPER.writeValue(out, value));
+    }
+
+    public static Reply ok(Object value) {
+        return json(200, value);
+    }
+
+    public static Reply error(int status, String message) {
+        return json(status, Map.of("error", message));
+    }
+}

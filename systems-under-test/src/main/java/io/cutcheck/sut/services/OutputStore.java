@@ -1,0 +1,127 @@
+package io.cutcheck.sut.services;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The transactional output store for two-phase-commit sinks. Records are staged in a transaction and
+ * become visible, in commit order, when it commits. Kept in memory: it is outside the fault domain.
+ */
+public final class OutputStore {
+
+    /** A transaction as {@code GET /transactions} lists it; {@code records} is the number staged. */
+    public record TxnView(String txn, String owner, Long checkpoint, TxnState state, int records) {
+    }
+
+    /** A committed output record with its place in the committed output. */
+    public record Entry(long seq, String txn, Long checkpoint, byte[] record) {
+    }
+
+    private static final class Txn {
+        final String name;
+        String owner;
+        Long checkpoint;
+        TxnState state = TxnState.OPEN;
+        List<byte[]> records = new ArrayList<>();
+
+        Txn(String name) {
+            this.name = name;
+        }
+
+        TxnView view() {
+            return new TxnView(name, owner, checkpoint, state, records == null ? 0 : records.size());
+        }
+    }
+
+    private final Map<String, Txn> txns = new HashMap<>();
+    private final ArrayList<Entry> output = new ArrayList<>();
+    private long staged;
+
+    public synchronized TxnOutcome stage(String txn, String owner, List<byte[]> records) {
+        Txn t = txns.computeIfAbsent(txn, Txn::new);
+        if (t.state != TxnState.OPEN) {
+            return TxnOutcome.CONFLICT;
+        }
+        if (owner != null) {
+            t.owner = owner;
+        }
+        t.records.addAll(records);
+        staged += records.size();
+        return TxnOutcome.DONE;
+    }
+
+    /** Prepares (pre-commits); preparing a prepared transaction again for the same checkpoint is a no-op. */
+    public synchronized TxnOutcome prepare(String txn, String owner, long checkpoint) {
+        Txn t = txns.computeIfAbsent(txn, Txn::new);
+        if (t.state == TxnState.PREPARED && t.checkpoint == checkpoint) {
+            return TxnOutcome.DONE;
+        }
+        if (t.state != TxnState.OPEN) {
+            return TxnOutcome.CONFLICT;
+        }
+        t.owner = owner;
+        t.checkpoint = checkpoint;
+        t.state = TxnState.PREPARED;
+        return TxnOutcome.DONE;
+    }
+
+    /** Commits a prepared transaction; committing a committed one again is a no-op. */
+    public synchronized TxnOutcome commit(String txn) {
+        Txn t = txns.get(txn);
+        if (t == null) {
+            return TxnOutcome.UNKNOWN;
+        }
+        if (t.state == TxnState.COMMITTED) {
+            return TxnOutcome.DONE;
+        }
+        if (t.state != TxnState.PREPARED) {
+            return TxnOutcome.CONFLICT;
+        }
+        for (byte[] record : t.records) {
+            output.add(new Entry(output.size(), t.name, t.checkpoint, record));
+        }
+        t.records = null;
+        t.state = TxnState.COMMITTED;
+        return TxnOutcome.DONE;
+    }
+
+    /** Aborts an open or prepared transaction (an unknown one is recorded as aborted, fencing late writes). */
+    public synchronized TxnOutcome abort(String txn) {
+        Txn t = txns.computeIfAbsent(txn, Txn::new);
+        if (t.state == TxnState.COMMITTED) {
+            return TxnOutcome.CONFLICT;
+        }
+        if (t.state != TxnState.ABORTED) {
+            staged -= t.records.size();
+            t.records = null;
+            t.state = TxnState.ABORTED;
+        }
+        return TxnOutcome.DONE;
+    }
+
+    public synchronized List<TxnView> transactions(String owner, TxnState state) {
+        return txns.values().stream()
+                .filter(t -> owner == null || owner.equals(t.owner))
+                .filter(t -> state == null || state == t.state)
+                .map(Txn::view)
+                .sorted(java.util.Comparator.comparing(TxnView::txn))
+                .toList();
+    }
+
+    public synchronized List<Entry> output(long from, int max) {
+        int start = (int) Math.min(Math.max(from, 0), output.size());
+        int stop = (int) Math.min(output.size(), start + (long) max);
+        return List.copyOf(output.subList(start, stop));
+    }
+
+    public synchronized long end() {
+        return output.size();
+    }
+
+    /** Records staged so far in transactions not aborted (committed ones included). */
+    public synchronized long staged() {
+        return staged;
+    }
+}
