@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and output store on the host as the harness runs them: it checkpoints, loses an operator to
  * SIGKILL, restores from a committed checkpoint and commits again.
  */
+@Tag("docker")
 @Timeout(150)
 class BarrierInContainersIT {
 
@@ -100,7 +102,9 @@ class BarrierInContainersIT {
             assertThat(after).isGreaterThan(restoredFrom);
             assertThat(Files.readString(operator.logFile())).contains("=== cutcheck: starting operator-1");
         } finally {
-            services.forEach(Process::destroyForcibly);
+            for (Process service : services) {
+                service.destroyForcibly().waitFor();
+            }
         }
     }
 

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a harness process leaves when it ends: nothing after SIGTERM (Ctrl-C), and nothing after SIGKILL once the next start cleans up. */
+@Tag("docker")
 @Timeout(120)
 class CleanupIT {
 
