@@ -3,6 +3,7 @@ package io.cutcheck.harness.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -81,18 +82,32 @@ final class ContainerNode implements Node, Pausable {
         if (isAlive()) {
             kill();
         }
-        docker.startContainerCmd(containerId).exec();
+        try {
+            docker.startContainerCmd(containerId).exec();
+        } catch (DockerException e) {
+            throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
+        }
         readControlUri();
     }
 
+    /** Freezes the container's processes; a no-op for a node that is not running or already paused. */
     @Override
     public synchronized void pause() {
-        docker.pauseContainerCmd(containerId).exec();
+        try {
+            docker.pauseContainerCmd(containerId).exec();
+        } catch (ConflictException e) {
+            // not running, or paused already
+        }
     }
 
+    /** Thaws it; a no-op for a node that is not paused. */
     @Override
     public synchronized void resume() {
-        docker.unpauseContainerCmd(containerId).exec();
+        try {
+            docker.unpauseContainerCmd(containerId).exec();
+        } catch (ConflictException e) {
+            // not paused
+        }
     }
 
     @Override
@@ -145,5 +160,10 @@ final class ContainerNode implements Node, Pausable {
                 throw new IllegalStateException("interrupted while killing " + name);
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return name + "(container " + containerId.substring(0, Math.min(12, containerId.length())) + ")";
     }
 }

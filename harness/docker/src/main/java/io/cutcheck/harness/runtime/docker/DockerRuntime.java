@@ -15,6 +15,8 @@ import io.cutcheck.harness.runtime.LaunchSpec;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.Runtime;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

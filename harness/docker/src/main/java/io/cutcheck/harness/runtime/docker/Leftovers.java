@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.ToIntFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /**
  * Removes the containers and networks of runs: of one run when it closes, and of every run whose
@@ -26,9 +26,9 @@ final class Leftovers {
         return remove(docker, labels -> labels.runId().equals(runId));
     }
 
-    /** Removes every labelled object whose owning harness process is gone. */
+    /** Removes every labelled object whose owning harness process, on this machine, is gone. */
     static int removeOrphans(DockerClient docker) {
-        return remove(docker, labels -> !labels.ownerAlive());
+        return remove(docker, labels -> labels.owner() == RunLabels.Owner.DEAD);
     }
 
     private static int remove(DockerClient docker, Predicate<RunLabels> doomed) {

@@ -3,6 +3,8 @@ package io.cutcheck.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a harness process leaves when it ends: nothing after SIGTERM (Ctrl-C), and nothing after SIGKILL once the next start cleans up. */
+@Tag("docker")
 @Timeout(120)
 class CleanupIT {
 

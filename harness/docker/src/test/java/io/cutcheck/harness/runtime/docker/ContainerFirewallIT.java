@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.cutcheck.harness.runtime.Node;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("docker")
 @Timeout(120)
 class ContainerFirewallIT {
 

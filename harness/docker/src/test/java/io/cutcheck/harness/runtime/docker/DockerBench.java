@@ -4,10 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.Pausable;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;

@@ -9,6 +9,8 @@ import io.cutcheck.harness.runtime.LaunchSpec;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.Pausable;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,11 +22,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Docker runtime against the real daemon (start it with scripts/docker-up.sh). */
+@Tag("docker")
 @Timeout(120)
 class DockerRuntimeIT {
 
@@ -168,7 +172,7 @@ class DockerRuntimeIT {
     void cleanLeftoversRemovesObjectsOfADeadOwnerOnly() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        RunLabels dead = new RunLabels("deadbeef", gone.pid(), gone.info().startInstant().map(i -> i.toEpochMilli()).orElse(1L));
+        RunLabels dead = new RunLabels("deadbeef", RunLabels.thisBoot(), gone.pid(), gone.info().startInstant().map(i -> i.toEpochMilli()).orElse(1L));
         try (DockerClient docker = DockerConnection.open(); DockerRuntime live = runtime()) {
             String network = docker.createNetworkCmd().withName("cutcheck-deadbeef").withLabels(dead.asMap()).exec().getId();
             String container = docker.createContainerCmd(image.tag()).withLabels(dead.asMap()).withCmd("true")

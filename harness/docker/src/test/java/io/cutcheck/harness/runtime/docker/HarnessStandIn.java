@@ -1,5 +1,7 @@
 package io.cutcheck.harness.runtime.docker;
 
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,10 +1,11 @@
-package io.cutcheck.harness.runtime.docker;
+package io.cutcheck.harness.runtime.docker.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Image;
+import io.cutcheck.harness.runtime.docker.DockerConnection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +31,10 @@ import java.util.stream.Stream;
 public final class NodeImageBuilder {
 
     static final String RECIPE = "cutcheck-node-image-1";
-    static final String BASE_REPO = "cutcheck/jre";
-    static final String NODE_REPO = "cutcheck/node";
+    public static final String BASE_REPO = "cutcheck/jre";
+    public static final String NODE_REPO = "cutcheck/node";
     static final String IMAGE_LABEL = "io.cutcheck.image";
-    static final String JAR_IN_IMAGE = "/app/node.jar";
+    public static final String JAR_IN_IMAGE = "/app/node.jar";
     /** How many images of each repository stay, the one just made included. */
     static final int KEEP = 3;
 
@@ -67,18 +68,21 @@ public final class NodeImageBuilder {
     }
 
     private String ensureBase() throws IOException {
-        JreRootfs rootfs = JreRootfs.ofRunningJdk();
+        // The hash needs no JDK tools, so an image built earlier is found even where jlink is absent.
+        Path jdkHome = Path.of(System.getProperty("java.home"));
         ImageInputs inputs = new ImageInputs(RECIPE).text(String.join(",", JreRootfs.MODULES))
-                .text(System.getProperty("java.vm.version")).file(JreRootfs.BUSYBOX);
-        Path release = rootfs.jdkHome().resolve("release");
-        if (Files.isRegularFile(release)) {
-            inputs.file(release);
+                .text(System.getProperty("java.vm.version")).text(baseDockerfile());
+        for (Path input : List.of(jdkHome.resolve("release"), JreRootfs.BUSYBOX)) {
+            if (Files.isRegularFile(input)) {
+                inputs.file(input);
+            }
         }
-        String hash = inputs.text(baseDockerfile()).hash();
+        String hash = inputs.hash();
         String tag = BASE_REPO + ":" + hash;
         if (exists(tag)) {
             return tag;
         }
+        JreRootfs rootfs = JreRootfs.ofRunningJdk();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("cutcheck-rootfs");
         try {

@@ -1,4 +1,4 @@
-package io.cutcheck.harness.runtime.docker;
+package io.cutcheck.harness.runtime.docker.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.cutcheck.harness.runtime.docker;
+package io.cutcheck.harness.runtime.docker.image;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +46,6 @@ final class JreRootfs {
             throw new IOException(BUSYBOX + " is missing: the node image needs it (Debian: apt-get install busybox-static; scripts/docker-up.sh does)");
         }
         return new JreRootfs(home);
-    }
-
-    Path jdkHome() {
-        return jdkHome;
     }
 
     /** Builds the tree under {@code root}, which must not exist yet. */

@@ -1,4 +1,4 @@
-package io.cutcheck.harness.runtime.docker;
+package io.cutcheck.harness.runtime.docker.image;
 
 import java.io.IOException;
 import java.io.InputStream;
