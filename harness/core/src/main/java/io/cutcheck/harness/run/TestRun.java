@@ -66,7 +66,10 @@ public final class TestRun {
     public RunOutcome run() {
         LeftoverReaper.reap(parts.runDirectory());
         RunFile runFile = RunFile.create(parts.runDirectory());
-        Thread hook = new Thread(this::cleanup, "cutcheck-cleanup");
+        Thread hook = new Thread(() -> {
+            cleanup();
+            runFile.close();
+        }, "cutcheck-cleanup");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
         StoreLayout store = null;
         try {

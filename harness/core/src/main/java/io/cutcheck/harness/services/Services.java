@@ -19,20 +19,22 @@ import java.util.function.Supplier;
  */
 public final class Services implements AutoCloseable {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
     private URI inputLog;
     private URI outputStore;
 
     /**
-     * Starts both services and waits until they answer.
+     * Starts both services and waits until they answer. Create, register for closing, then start:
+     * a shutdown hook that closes it mid-start still stops what was started.
      *
      * @param bindHost the interface they listen on
      * @param advertisedHost the host nodes use in their URLs
      * @param logDir where {@code input-log.log} and {@code output-store.log} go
      */
-    public static Services start(Path sutJar, String bindHost, String advertisedHost, int partitions, Path logDir,
-                                 RunFile runFile) throws IOException {
-        Services services = new Services();
+    public void start(Path sutJar, String bindHost, String advertisedHost, int partitions, Path logDir,
+                      RunFile runFile) throws IOException {
+        Services services = this;
         try {
             Files.createDirectories(logDir);
             int inputPort = freePort(bindHost);
@@ -49,7 +51,6 @@ public final class Services implements AutoCloseable {
             services.awaitReady("output store", () -> new OutputReader(outputLocal).end(), logDir);
             services.inputLogLocal = inputLocal;
             services.outputStoreLocal = outputLocal;
-            return services;
         } catch (IOException | RuntimeException e) {
             services.close();
             throw e;
@@ -83,8 +84,12 @@ public final class Services implements AutoCloseable {
         return processes.stream().map(Process::pid).toList();
     }
 
-    private void launch(Path jar, List<String> args, Path log, RunFile runFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(SutJar.javaCommand(), "-Xmx256m", "-jar", jar.toString()));
+    private synchronized void launch(Path jar, List<String> args, Path log, RunFile runFile) throws IOException {
+        if (closed) {
+            throw new IOException("stopped before the " + args.get(0) + " started");
+        }
+        List<String> command = new ArrayList<>(List.of(SutJar.javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -128,8 +133,10 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** Stops both services; also safe while {@link #start} is still running (from a shutdown hook). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         for (Process p : processes) {
             p.destroyForcibly();
         }
