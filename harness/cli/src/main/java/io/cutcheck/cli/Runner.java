@@ -61,9 +61,9 @@ final class Runner {
 
     static void print(RunOutcome outcome, PrintWriter out) {
         JsonNode r = outcome.results();
-        String verdict = outcome.error() != null ? "unknown (error: " + outcome.error() + ")"
-                : outcome.verdict() == Validity.VALID ? "valid" : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
-        out.println("verdict: " + verdict);
+        String verdict = outcome.verdict() == Validity.VALID ? "valid"
+                : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
+        out.println("verdict: " + verdict + (outcome.error() != null ? " (run cut short: " + outcome.error() + ")" : ""));
         if (r.has("checkpoints")) {
             out.printf("checkpoints: %d committed, %d aborted; restores: %d; faults: %d; operations: %d; drained: %s%n",
                     r.path("checkpoints").path("committed").asLong(), r.path("checkpoints").path("aborted").asLong(),
