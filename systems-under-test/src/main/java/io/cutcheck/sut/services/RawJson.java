@@ -1,10 +1,11 @@
 package io.cutcheck.sut.services;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.sut.http.BadRequestException;
 import io.cutcheck.sut.http.Json;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,16 +21,29 @@ final class RawJson {
     /** Each element of the array as compact JSON; {@code dropField} (if not null) is removed from every object. */
     static List<byte[]> objects(InputStream body, String dropField) throws IOException {
         List<byte[]> result = new ArrayList<>();
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body);
+             JsonGenerator out = Json.MAPPER.getFactory().createGenerator(buffer)) {
+            out.setRootValueSeparator(null);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new BadRequestException("body must be a JSON array of objects");
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                ObjectNode object = Json.MAPPER.readTree(parser);
-                if (dropField != null) {
-                    object.remove(dropField);
+                out.writeStartObject();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    if (name.equals(dropField)) {
+                        parser.skipChildren();
+                    } else {
+                        out.writeFieldName(name);
+                        out.copyCurrentStructure(parser);
+                    }
                 }
-                result.add(Json.MAPPER.writeValueAsBytes(object));
+                out.writeEndObject();
+                out.flush();
+                result.add(buffer.toByteArray());
+                buffer.reset();
             }
             if (parser.currentToken() != JsonToken.END_ARRAY) {
                 throw new BadRequestException("body must be a JSON array of objects");

@@ -47,6 +47,13 @@ public final class CheckpointStore {
         return new PartInfo(node, dataDir.relativize(path).toString(), file.length, PartFormatV1.crc(file, 0, file.length));
     }
 
+    /** What {@link #writePart} will record for this payload, computed without writing it. */
+    public PartInfo describePart(long id, String node, byte[] payload) {
+        byte[] file = PartFormatV1.encode(payload);
+        return new PartInfo(node, dataDir.relativize(partPath(id, node)).toString(), file.length,
+                PartFormatV1.crc(file, 0, file.length));
+    }
+
     /** Reads a part back, verifying its own checksum and, when given, the size and checksum the metadata recorded. */
     public byte[] readPart(long id, String node, Optional<PartInfo> expected) throws CorruptCheckpointException {
         Path path = partPath(id, node);

@@ -1,0 +1,201 @@
+package io.cutcheck.sut.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.JsonHttpClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the barrier system on loopback as real processes of cutcheck-sut.jar: the input log, the output
+ * store and every node, each with its own node-config file, data directory and log. Used by the
+ * integration tests and the benchmark; {@link #close} kills everything it started.
+ */
+public final class LocalCluster implements AutoCloseable {
+
+    /** Shape of the job and how it checkpoints. */
+    public record Spec(int sources, int operators, int sinks, long intervalMs, long everyRecords, long timeoutMs,
+                       Optional<String> defect, Map<String, Map<String, Object>> optionsByRole) {
+    }
+
+    private final Path jar;
+    private final Path dir;
+    private final Spec spec;
+    private final Map<String, Integer> controlPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> dataPorts = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final List<Process> services = new ArrayList<>();
+    private final int inputPort = freePort();
+    private final int outputPort = freePort();
+
+    public LocalCluster(Path jar, Path dir, Spec spec) {
+        this.jar = jar;
+        this.dir = dir;
+        this.spec = spec;
+        add("coordinator");
+        for (int i = 0; i < spec.sources(); i++) {
+            add("source-" + i);
+        }
+        for (int i = 0; i < spec.operators(); i++) {
+            add("operator-" + i);
+        }
+        for (int i = 0; i < spec.sinks(); i++) {
+            add("sink-" + i);
+        }
+    }
+
+    private void add(String node) {
+        controlPorts.put(node, freePort());
+        dataPorts.put(node, freePort());
+    }
+
+    public List<String> nodes() {
+        return List.copyOf(controlPorts.keySet());
+    }
+
+    public JsonHttpClient inputLog() {
+        return new JsonHttpClient("http://127.0.0.1:" + inputPort);
+    }
+
+    public JsonHttpClient outputStore() {
+        return new JsonHttpClient("http://127.0.0.1:" + outputPort);
+    }
+
+    public JsonHttpClient control(String node) {
+        return new JsonHttpClient("http://127.0.0.1:" + controlPorts.get(node));
+    }
+
+    public LocalCluster startServices() throws IOException {
+        services.add(spawn("input-log", List.of("input-log", "--host", "127.0.0.1", "--port", String.valueOf(inputPort),
+                "--partitions", String.valueOf(spec.sources())), "-Xmx768m"));
+        services.add(spawn("output-store", List.of("output-store", "--host", "127.0.0.1", "--port",
+                String.valueOf(outputPort)), "-Xmx768m"));
+        awaitHttp(inputLog(), "/partitions");
+        awaitHttp(outputStore(), "/stats");
+        return this;
+    }
+
+    public LocalCluster startNodes() throws IOException {
+        for (String node : nodes()) {
+            start(node);
+        }
+        for (String node : nodes()) {
+            awaitHttp(control(node), "/health");
+        }
+        return this;
+    }
+
+    public void start(String node) throws IOException {
+        Path config = dir.resolve(node + ".json");
+        Files.writeString(config, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config(node)));
+        processes.put(node, spawn(node, List.of("--node-config", config.toString()), "-Xmx256m"));
+    }
+
+    /** kill -9. */
+    public void kill(String node) throws InterruptedException {
+        Process p = processes.get(node);
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    public boolean alive(String node) {
+        Process p = processes.get(node);
+        return p != null && p.isAlive();
+    }
+
+    public Path dataDir(String node) {
+        return dir.resolve(node).resolve("data");
+    }
+
+    private ObjectNode config(String node) {
+        String role = node.contains("-") ? node.substring(0, node.indexOf('-')) : node;
+        ObjectNode c = Json.MAPPER.createObjectNode();
+        c.put("protocol", 1).put("system", "barrier").put("node", node).put("role", role)
+                .put("index", index(node)).put("bindHost", "127.0.0.1")
+                .put("controlPort", controlPorts.get(node)).put("dataPort", dataPorts.get(node))
+                .put("dataDir", dataDir(node).toAbsolutePath().toString())
+                .put("inputLog", "http://127.0.0.1:" + inputPort).put("outputStore", "http://127.0.0.1:" + outputPort);
+        ObjectNode nodes = c.putObject("nodes");
+        for (String peer : nodes()) {
+            String peerRole = peer.contains("-") ? peer.substring(0, peer.indexOf('-')) : peer;
+            nodes.putObject(peer).put("role", peerRole).put("index", index(peer)).put("host", "127.0.0.1")
+                    .put("controlPort", controlPorts.get(peer)).put("dataPort", dataPorts.get(peer));
+        }
+        c.putObject("checkpoint").put("intervalMs", spec.intervalMs()).put("everyRecords", spec.everyRecords())
+                .put("timeoutMs", spec.timeoutMs()).put("retain", 3);
+        if (spec.defect().isPresent()) {
+            c.put("defect", spec.defect().get());
+        } else {
+            c.putNull("defect");
+        }
+        c.set("options", Json.MAPPER.valueToTree(spec.optionsByRole().getOrDefault(role, Map.of())));
+        return c;
+    }
+
+    private static int index(String node) {
+        return node.contains("-") ? Integer.parseInt(node.substring(node.indexOf('-') + 1)) : 0;
+    }
+
+    private Process spawn(String name, List<String> args, String heap) throws IOException {
+        Files.createDirectories(dir);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+        command.addAll(args);
+        Path log = dir.resolve(name + ".log");
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private static void awaitHttp(JsonHttpClient client, String path) throws IOException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (client.get(path).ok()) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+        throw new IOException("no answer on " + path + " within 30 s");
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<Process> all = new ArrayList<>(processes.values());
+        all.addAll(services);
+        all.forEach(Process::destroyForcibly);
+        for (Process p : all) {
+            try {
+                p.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
