@@ -18,6 +18,8 @@ import picocli.CommandLine;
 /** Assembles runs from the registry, runs them one after another and prints each verdict. */
 final class Runner {
 
+    private static final int MAX_ANOMALIES_SHOWN = 10;
+
     private Runner() {}
 
     static int run(TestSpec first, int count, CommandLine cli) {
@@ -70,8 +72,15 @@ final class Runner {
                     r.path("restores").asLong(), r.path("faults").asLong(), r.path("operations").asLong(),
                     r.path("drained").asBoolean());
         }
-        r.path("anomalies").forEach(a -> out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(),
-                a.path("type").asText(), a.path("explanation").asText()));
+        int shown = 0;
+        for (JsonNode a : r.path("anomalies")) {
+            if (shown++ == MAX_ANOMALIES_SHOWN) {
+                out.printf("… %d more anomalies in results.json%n", r.path("anomalies").size() - MAX_ANOMALIES_SHOWN);
+                break;
+            }
+            out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
+                    a.path("explanation").asText());
+        }
         if (r.has("timings")) {
             StringBuilder t = new StringBuilder("timings:");
             r.path("timings").fields().forEachRemaining(e ->

@@ -69,5 +69,5 @@ class KilledHarnessIT {
         throw new AssertionError("the run phase did not begin within 60 s");
     }
 
-    static final String SYSTEM = "marker";
+    static final String SYSTEM = "barrier";
 }
