@@ -21,8 +21,10 @@ public final class Services implements AutoCloseable {
 
     private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean closed;
-    private URI inputLog;
-    private URI outputStore;
+    private volatile URI inputLog;
+    private volatile URI outputStore;
+    private volatile URI inputLogLocal;
+    private volatile URI outputStoreLocal;
 
     /**
      * Starts both services and waits until they answer. Create, register for closing, then start:
@@ -34,31 +36,27 @@ public final class Services implements AutoCloseable {
      */
     public void start(Path sutJar, String bindHost, String advertisedHost, int partitions, Path logDir,
                       RunFile runFile) throws IOException {
-        Services services = this;
         try {
             Files.createDirectories(logDir);
             int inputPort = freePort(bindHost);
             int outputPort = freePort(bindHost);
-            services.launch(sutJar, List.of("input-log", "--host", bindHost, "--port", Integer.toString(inputPort),
+            launch(sutJar, List.of("input-log", "--host", bindHost, "--port", Integer.toString(inputPort),
                     "--partitions", Integer.toString(partitions)), logDir.resolve("input-log.log"), runFile);
-            services.launch(sutJar, List.of("output-store", "--host", bindHost, "--port", Integer.toString(outputPort)),
+            launch(sutJar, List.of("output-store", "--host", bindHost, "--port", Integer.toString(outputPort)),
                     logDir.resolve("output-store.log"), runFile);
-            services.inputLog = URI.create("http://" + advertisedHost + ":" + inputPort);
-            services.outputStore = URI.create("http://" + advertisedHost + ":" + outputPort);
+            inputLog = URI.create("http://" + advertisedHost + ":" + inputPort);
+            outputStore = URI.create("http://" + advertisedHost + ":" + outputPort);
             URI inputLocal = URI.create("http://" + localHost(bindHost) + ":" + inputPort);
             URI outputLocal = URI.create("http://" + localHost(bindHost) + ":" + outputPort);
-            services.awaitReady("input log", () -> new InputLogReader(inputLocal).partitions(), logDir);
-            services.awaitReady("output store", () -> new OutputReader(outputLocal).end(), logDir);
-            services.inputLogLocal = inputLocal;
-            services.outputStoreLocal = outputLocal;
+            awaitReady("input log", () -> new InputLogReader(inputLocal).partitions(), logDir);
+            awaitReady("output store", () -> new OutputReader(outputLocal).end(), logDir);
+            inputLogLocal = inputLocal;
+            outputStoreLocal = outputLocal;
         } catch (IOException | RuntimeException e) {
-            services.close();
+            close();
             throw e;
         }
     }
-
-    private URI inputLogLocal;
-    private URI outputStoreLocal;
 
     /** The input log's URL as nodes dial it. */
     public URI inputLogForNodes() {
