@@ -1,10 +1,9 @@
 package io.cutcheck.harness.services;
 
 import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.runtime.local.FreePorts;
 import io.cutcheck.harness.sut.Reply;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +37,9 @@ public final class Services implements AutoCloseable {
                       RunFile runFile) throws IOException {
         try {
             Files.createDirectories(logDir);
-            int inputPort = freePort(bindHost);
-            int outputPort = freePort(bindHost);
+            FreePorts ports = new FreePorts();
+            int inputPort = ports.next(localHost(bindHost));
+            int outputPort = ports.next(localHost(bindHost));
             launch(sutJar, List.of("input-log", "--host", bindHost, "--port", Integer.toString(inputPort),
                     "--partitions", Integer.toString(partitions)), logDir.resolve("input-log.log"), runFile);
             launch(sutJar, List.of("output-store", "--host", bindHost, "--port", Integer.toString(outputPort)),
@@ -115,12 +115,6 @@ public final class Services implements AutoCloseable {
 
     private static String localHost(String bindHost) {
         return "0.0.0.0".equals(bindHost) ? "127.0.0.1" : bindHost;
-    }
-
-    private static int freePort(String host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(localHost(host)))) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void sleep(long ms) {
