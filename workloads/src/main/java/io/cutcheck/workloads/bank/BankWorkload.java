@@ -10,6 +10,7 @@ import io.cutcheck.harness.schedule.Planned;
 import io.cutcheck.harness.schedule.Schedule;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.harness.workload.WorkloadSettings;
+import io.cutcheck.workloads.append.AcknowledgedAppendsChecker;
 import io.cutcheck.workloads.append.AppendBatch;
 import io.cutcheck.workloads.append.AppendClient;
 import io.cutcheck.workloads.append.Pacing;
@@ -84,8 +85,9 @@ public final class BankWorkload implements Workload {
         return BankOptions.of(settings).toJson();
     }
 
+    /** The bank's own checkers; the generic ones (committed restore, progress…) come from the harness. */
     @Override
     public List<Checker> checkers() {
-        return List.of();
+        return List.of(new AcknowledgedAppendsChecker(), new BankSnapshotChecker(), new FinalBalancesChecker());
     }
 }

@@ -103,40 +103,41 @@ public final class ConsistentCutChecker implements Checker {
         }
         KeyTotals expected = prefix.moveTo(target);
         TreeSet<String> differing = new TreeSet<>();
-        expected.asMap().forEach((key, want) -> {
-            long[] got = cut.state().get(key);
-            if (got == null || got[0] != want[0] || got[1] != want[1]) {
+        for (int k = 0; k < expected.keys(); k++) {
+            String key = input.keyName(k);
+            if (!expected.matches(k, cut.state().get(key))) {
                 differing.add(key);
             }
-        });
+        }
         cut.state().forEach((key, got) -> {
-            if ((got[0] != 0 || got[1] != 0) && expected.get(key) == null) {
+            if ((got[0] != 0 || got[1] != 0) && input.keyId(key) < 0) {
                 differing.add(key);
             }
         });
         if (!differing.isEmpty()) {
-            anomalies.add(inconsistent(id, cut, expected, differing));
+            anomalies.add(inconsistent(id, cut, input, expected, differing));
         }
         return true;
     }
 
-    private static Anomaly inconsistent(long id, CutContent cut, KeyTotals expected, TreeSet<String> differing) {
+    private static Anomaly inconsistent(long id, CutContent cut, StreamInput input, KeyTotals expected,
+                                        TreeSet<String> differing) {
         String key = differing.first();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("key", key);
-        evidence.put("expected", totals(expected.get(key)));
+        evidence.put("expected", totals(expected.get(input.keyId(key))));
         evidence.put("actual", totals(cut.state().get(key)));
         evidence.put("positions", cut.positions());
         evidence.put("keysDiffering", differing.size());
         List<Map<String, Object>> more = new ArrayList<>();
         for (String k : differing.stream().skip(1).limit(KEYS_SHOWN - 1).toList()) {
-            more.add(Map.of("key", k, "expected", totals(expected.get(k)), "actual", totals(cut.state().get(k))));
+            more.add(Map.of("key", k, "expected", totals(expected.get(input.keyId(k))), "actual", totals(cut.state().get(k))));
         }
         evidence.put("moreKeys", more);
         String node = cut.holder().get(key);
         return new Anomaly("inconsistent-cut", "Checkpoint " + id + ": key " + key + " has " + describe(cut.state().get(key))
                 + (node == null ? "" : " on " + node) + ", but the input before positions " + cut.positions() + " gives "
-                + describe(expected.get(key)) + " (" + differing.size() + " keys differ).", id, node, evidence);
+                + describe(expected.get(input.keyId(key))) + " (" + differing.size() + " keys differ).", id, node, evidence);
     }
 
     private static Map<String, Long> totals(long[] t) {
@@ -151,20 +152,21 @@ public final class ConsistentCutChecker implements Checker {
     private static final class Prefix {
         private final StreamInput input;
         private final long[] at;
-        private final KeyTotals totals = new KeyTotals();
+        private final KeyTotals totals;
 
         Prefix(StreamInput input) {
             this.input = input;
+            this.totals = new KeyTotals(input.keys());
             this.at = new long[input.partitions()];
         }
 
         KeyTotals moveTo(long[] target) {
             for (int p = 0; p < at.length; p++) {
                 for (long o = at[p]; o < target[p]; o++) {
-                    totals.add(input.key(p, (int) o), input.value(p, (int) o));
+                    totals.add(input.keyId(p, (int) o), input.value(p, (int) o));
                 }
                 for (long o = at[p] - 1; o >= target[p]; o--) {
-                    totals.remove(input.key(p, (int) o), input.value(p, (int) o));
+                    totals.remove(input.keyId(p, (int) o), input.value(p, (int) o));
                 }
                 at[p] = target[p];
             }

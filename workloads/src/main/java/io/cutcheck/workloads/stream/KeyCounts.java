@@ -17,25 +17,28 @@ final class KeyCounts {
 
     static void check(StreamInput input, OutputIndex outputs, AnomalyCollector anomalies) {
         // per key: input record index (+1) by count - 1
-        Map<String, int[]> byCount = new HashMap<>();
-        Map<String, Integer> records = new HashMap<>();
+        int[] records = new int[input.keys()];
         for (int p = 0; p < input.partitions(); p++) {
             for (int o = 0; o < input.length(p); o++) {
-                records.merge(input.key(p, o), 1, Integer::sum);
+                records[input.keyId(p, o)]++;
             }
         }
-        records.forEach((key, n) -> byCount.put(key, new int[n]));
+        int[][] byCount = new int[input.keys()][];
+        for (int k = 0; k < byCount.length; k++) {
+            byCount[k] = new int[records[k]];
+        }
         for (int p = 0; p < input.partitions(); p++) {
-            Map<String, Long> lastCount = new HashMap<>();
-            Map<String, Integer> lastOffset = new HashMap<>();
+            long[] lastCount = new long[input.keys()];
+            int[] lastOffset = new int[input.keys()];
             for (int o = 0; o < input.length(p); o++) {
                 int idx = input.index(p, o);
                 if (outputs.firstSeq(idx) < 0) {
                     continue;
                 }
-                String key = input.key(p, o);
+                int k = input.keyId(p, o);
+                String key = input.keyName(k);
                 long count = outputs.count(idx);
-                int[] slots = byCount.get(key);
+                int[] slots = byCount[k];
                 if (count < 1 || count > slots.length) {
                     anomalies.add(wrong("count-out-of-range", "Output of " + p + "/" + o + " gives key " + key + " count "
                             + count + ", but the key has " + slots.length + " input records.", input, outputs, p, o));
@@ -49,16 +52,19 @@ final class KeyCounts {
                     continue;
                 }
                 slots[(int) count - 1] = idx + 1;
-                Long before = lastCount.put(key, count);
-                if (before != null && before > count) {
+                long before = lastCount[k];
+                if (before > count) {
                     anomalies.add(wrong("count-out-of-order", "Key " + key + ": record " + p + "/" + o + " got count "
-                            + count + " after record " + p + "/" + lastOffset.get(key) + " of the same partition got "
+                            + count + " after record " + p + "/" + lastOffset[k] + " of the same partition got "
                             + before + ".", input, outputs, p, o));
                 }
-                lastOffset.put(key, o);
+                lastCount[k] = count;
+                lastOffset[k] = o;
             }
         }
-        byCount.forEach((key, slots) -> checkSums(key, slots, input, outputs, anomalies));
+        for (int k = 0; k < byCount.length; k++) {
+            checkSums(input.keyName(k), byCount[k], input, outputs, anomalies);
+        }
     }
 
     /** Walks the key's counts in order while they have no gap, summing values. */

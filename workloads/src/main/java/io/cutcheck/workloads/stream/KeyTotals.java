@@ -1,38 +1,39 @@
 package io.cutcheck.workloads.stream;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Count and sum per key, the operators' state in the stream workload: what a prefix of the input
- * produces, kept up to date as records are added or taken away.
+ * Count and sum per key — the operators' state in the stream workload — of a prefix of the
+ * input, kept up to date as records are added or taken away. Keys are the input's key numbers.
  */
 final class KeyTotals {
 
-    /** key → {count, sum} */
-    private final Map<String, long[]> totals = new HashMap<>();
+    private final long[] counts;
+    private final long[] sums;
 
-    void add(String key, long value) {
-        long[] t = totals.computeIfAbsent(key, k -> new long[2]);
-        t[0]++;
-        t[1] += value;
+    KeyTotals(int keys) {
+        counts = new long[keys];
+        sums = new long[keys];
     }
 
-    void remove(String key, long value) {
-        long[] t = totals.get(key);
-        t[0]--;
-        t[1] -= value;
-        if (t[0] == 0) {
-            totals.remove(key);
-        }
+    void add(int key, long value) {
+        counts[key]++;
+        sums[key] += value;
     }
 
-    /** {count, sum} of the key, or null when it has no records. */
-    long[] get(String key) {
-        return totals.get(key);
+    void remove(int key, long value) {
+        counts[key]--;
+        sums[key] -= value;
     }
 
-    Map<String, long[]> asMap() {
-        return totals;
+    /** {count, sum} of the key, or null when the prefix has no record of it (or the key is -1). */
+    long[] get(int key) {
+        return key < 0 || counts[key] == 0 ? null : new long[] {counts[key], sums[key]};
+    }
+
+    boolean matches(int key, long[] actual) {
+        return actual == null ? counts[key] == 0 : counts[key] == actual[0] && sums[key] == actual[1];
+    }
+
+    int keys() {
+        return counts.length;
     }
 }

@@ -7,19 +7,24 @@ import java.util.Map;
 
 /**
  * The input log as the stream checkers read it: per partition, each record's key and value by
- * offset, in compact arrays (a run may hold millions of records). Keys are interned so that
- * equal keys are one object.
+ * offset, in compact arrays (a run may hold millions of records). Each distinct key gets a
+ * number from 0, so checkers keep per-key tallies in arrays rather than maps.
  */
 final class StreamInput {
 
-    private final String[][] keys;
+    private final int[][] keys;
     private final int[][] values;
+    private final String[] keyNames;
+    private final Map<String, Integer> keyIds;
     private final long[] base;
     private final long size;
 
-    private StreamInput(String[][] keys, int[][] values) {
+    private StreamInput(int[][] keys, int[][] values, Map<String, Integer> keyIds) {
         this.keys = keys;
         this.values = values;
+        this.keyIds = keyIds;
+        this.keyNames = new String[keyIds.size()];
+        keyIds.forEach((name, id) -> keyNames[id] = name);
         this.base = new long[keys.length + 1];
         for (int p = 0; p < keys.length; p++) {
             base[p + 1] = base[p] + keys[p].length;
@@ -36,12 +41,12 @@ final class StreamInput {
 
     static StreamInput of(Map<Integer, List<JsonNode>> input) throws Unreadable {
         int partitions = input.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
-        String[][] keys = new String[partitions][];
+        int[][] keys = new int[partitions][];
         int[][] values = new int[partitions][];
-        Map<String, String> interned = new HashMap<>();
+        Map<String, Integer> keyIds = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             List<JsonNode> records = input.getOrDefault(p, List.of());
-            keys[p] = new String[records.size()];
+            keys[p] = new int[records.size()];
             values[p] = new int[records.size()];
             for (int o = 0; o < records.size(); o++) {
                 JsonNode record = records.get(o);
@@ -50,11 +55,11 @@ final class StreamInput {
                     throw new Unreadable("input partition " + p + " record " + o + " is not {offset:" + o
                             + ",key,value}: " + record);
                 }
-                keys[p][o] = interned.computeIfAbsent(record.get("key").asText(), k -> k);
+                keys[p][o] = keyIds.computeIfAbsent(record.get("key").asText(), k -> keyIds.size());
                 values[p][o] = record.get("value").asInt();
             }
         }
-        return new StreamInput(keys, values);
+        return new StreamInput(keys, values, keyIds);
     }
 
     int partitions() {
@@ -70,7 +75,26 @@ final class StreamInput {
     }
 
     String key(int partition, int offset) {
+        return keyNames[keys[partition][offset]];
+    }
+
+    /** The number of the record's key. */
+    int keyId(int partition, int offset) {
         return keys[partition][offset];
+    }
+
+    /** The number of a key, or -1 when no input record has it. */
+    int keyId(String key) {
+        Integer id = keyIds.get(key);
+        return id == null ? -1 : id;
+    }
+
+    String keyName(int keyId) {
+        return keyNames[keyId];
+    }
+
+    int keys() {
+        return keyNames.length;
     }
 
     int value(int partition, int offset) {

@@ -11,6 +11,7 @@ import io.cutcheck.harness.schedule.Planned;
 import io.cutcheck.harness.schedule.Schedule;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.harness.workload.WorkloadSettings;
+import io.cutcheck.workloads.append.AcknowledgedAppendsChecker;
 import io.cutcheck.workloads.append.AppendBatch;
 import io.cutcheck.workloads.append.AppendClient;
 import io.cutcheck.workloads.append.Pacing;
@@ -80,6 +81,6 @@ public final class StreamWorkload implements Workload {
     /** The stream's own checkers; the generic ones (committed restore, progress…) come from the harness. */
     @Override
     public List<Checker> checkers() {
-        return List.of(new ExactlyOnceChecker(), new ConsistentCutChecker());
+        return List.of(new AcknowledgedAppendsChecker(), new ExactlyOnceChecker(), new ConsistentCutChecker());
     }
 }

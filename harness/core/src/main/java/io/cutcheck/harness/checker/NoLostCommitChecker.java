@@ -22,7 +22,10 @@ import java.util.Map;
  *       <em>and</em> committed later, so a system is never blamed for picking one of two
  *       checkpoints whose order the protocol leaves open.
  * </ul>
- * A restore from a checkpoint that was never committed is {@link CommittedRestoreChecker}'s to
+ * A restore that falls back past a committed checkpoint because that checkpoint's parts failed
+ * verification is a lost commit too: a checkpoint is committed only once every part is durable,
+ * so a correct system never meets an unusable committed one (a failed attempt to restore it is
+ * named in the evidence). A restore from a checkpoint that was never committed is {@link CommittedRestoreChecker}'s to
  * report; here it counts as going back past every checkpoint committed before the restore.
  */
 public final class NoLostCommitChecker implements Checker {
@@ -38,6 +41,12 @@ public final class NoLostCommitChecker implements Checker {
     public CheckResult check(Observations observations) {
         CommitEvidence commits = CommitEvidence.of(observations);
         Map<Long, Long> committed = commits.committed();
+        Map<Long, String> attempts = new java.util.HashMap<>();
+        for (var event : observations.events()) {
+            if ("restore-started".equals(event.type()) && event.checkpoint() != null) {
+                attempts.putIfAbsent(event.checkpoint(), event.node() + " seq " + event.seq());
+            }
+        }
         AnomalyCollector anomalies = new AnomalyCollector();
         int restores = 0;
         for (Restore restore : Restore.all(observations)) {
@@ -61,6 +70,9 @@ public final class NoLostCommitChecker implements Checker {
             Map<String, Object> evidence = new HashMap<>(restore.evidence());
             evidence.put("newerCommittedCheckpoint", newer);
             evidence.put("newerCommittedAt", newerCommittedAt);
+            if (attempts.containsKey(newer)) {
+                evidence.put("newerRestoreAttempt", attempts.get(newer));
+            }
             String what = from == null ? "the empty initial state" : "checkpoint " + from;
             anomalies.add(new Anomaly("lost-commit", restore.node() + " restored from " + what + " although checkpoint "
                     + newer + " had committed " + (restore.beganAt() - newerCommittedAt)

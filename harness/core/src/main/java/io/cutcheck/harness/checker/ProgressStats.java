@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * The measurements the progress checker reports: per fault, the time from its heal to the next
- * commit and its recovery time (start → first {@code restored} after it → next commit);
+ * commit and its recovery time (start → first {@code restored} after it and before the next fault
+ * starts → next commit);
  * checkpoint durations, trigger to commit (p50, p99, max); and per fault kind the share of
  * checkpoints triggered during such a fault that were aborted ({@code none} for those triggered
  * with no fault active).
@@ -27,6 +28,7 @@ final class ProgressStats {
         long[] restoredTimes = observations.events().stream().filter(e -> "restored".equals(e.type()))
                 .mapToLong(NodeEvent::time).sorted().toArray();
         List<Map<String, Object>> perFault = new ArrayList<>();
+        long[] faultStarts = observations.faults().stream().mapToLong(FaultRecord::startedAt).sorted().toArray();
         for (FaultRecord fault : observations.faults()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", fault.id());
@@ -35,8 +37,10 @@ final class ProgressStats {
                 long commit = ProgressChecker.firstAtOrAfter(commitTimes, fault.healedAt());
                 row.put("firstCommitAfterHealMs", commit == Long.MAX_VALUE ? null : commit - fault.healedAt());
             }
+            // a restore counts for this fault only before the next fault starts
+            long nextFault = firstAfter(faultStarts, fault.startedAt());
             long restored = ProgressChecker.firstAtOrAfter(restoredTimes, fault.startedAt());
-            if (restored != Long.MAX_VALUE) {
+            if (restored != Long.MAX_VALUE && restored < nextFault) {
                 long commit = ProgressChecker.firstAtOrAfter(commitTimes, restored);
                 row.put("restoredAfterMs", restored - fault.startedAt());
                 row.put("recoveryMs", commit == Long.MAX_VALUE ? null : commit - fault.startedAt());
@@ -65,6 +69,15 @@ final class ProgressStats {
             out.put("max", durations[durations.length - 1]);
         }
         return out;
+    }
+
+    private static long firstAfter(long[] sorted, long at) {
+        for (long t : sorted) {
+            if (t > at) {
+                return t;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /** Nearest-rank percentile of a sorted, non-empty array. */

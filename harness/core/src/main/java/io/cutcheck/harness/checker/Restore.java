@@ -14,8 +14,10 @@ import java.util.Map;
  * @param node the node that restored
  * @param incarnation its incarnation
  * @param checkpoint the checkpoint it restored from, or null for the empty initial state
- * @param beganAt the time of the {@code restore-started} event before it (the same incarnation),
- *     or of the {@code restored} event when there was none
+ * @param beganAt the time of the {@code restore-started} event before it (the same incarnation)
+ *     naming the same checkpoint, or of the {@code restored} event when there was none: a node may
+ *     announce a restore before it knows from which checkpoint (a fresh process waiting to be told),
+ *     and that earlier moment is not when this checkpoint was chosen
  * @param startedSeq the seq of that {@code restore-started} event, or null
  * @param restoredSeq the seq of the {@code restored} event
  * @param restoredAt the time of the {@code restored} event
@@ -32,8 +34,12 @@ public record Restore(String node, long incarnation, Long checkpoint, long began
             if ("restore-started".equals(event.type())) {
                 lastStarted.put(key, event);
             } else if ("restored".equals(event.type())) {
+                Long checkpoint = checkpointOf(event);
                 NodeEvent started = lastStarted.remove(key);
-                restores.add(new Restore(event.node(), event.incarnation(), checkpointOf(event),
+                if (started != null && !java.util.Objects.equals(checkpointOf(started), checkpoint)) {
+                    started = null;
+                }
+                restores.add(new Restore(event.node(), event.incarnation(), checkpoint,
                         started == null ? event.time() : started.time(),
                         started == null ? null : started.seq(), event.seq(), event.time()));
             }

@@ -51,6 +51,14 @@ class CommittedRestoreCheckerTest {
     }
 
     @Test
+    void aRestoreAnnouncedBeforeItsCheckpointWasChosenBeginsWhenItIsChosen() {
+        // a fresh task announces a restore at 900 without a checkpoint, is told 4 at 1 500 (committed at 1 100)
+        var result = checker.check(run().event("a", 900, "restore-started", null).committed(4, 1_000, 1_100)
+                .event("a", 1_500, "restored", 4L).build());
+        assertThat(result.validity()).isEqualTo(Validity.VALID);
+    }
+
+    @Test
     void theCommittedEventAloneIsEnoughEvidence() {
         // the node died before the harness polled /checkpoints: only the event tells
         var result = checker.check(run().event("coordinator", 1_100, "committed", 4L).restore("a", 2_000, 4L).build());

@@ -35,6 +35,14 @@ class NoLostCommitCheckerTest {
     }
 
     @Test
+    void fallingBackPastACommittedCheckpointThatFailedToLoadIsStillALostCommit() {
+        var result = checker.check(run().committed(1, 1_000, 1_100).committed(2, 2_000, 2_100)
+                .event("a", 3_000, "restore-started", 2L).restore("a", 3_100, 1L).build());
+        assertThat(result.validity()).isEqualTo(Validity.INVALID);
+        assertThat(result.anomalies().get(0).evidence()).containsKey("newerRestoreAttempt");
+    }
+
+    @Test
     void startingEmptyAfterACommitLosesIt() {
         var result = checker.check(run().committed(1, 1_000, 1_100).restore("a", 3_000, null).build());
         assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("lost-commit");

@@ -1,0 +1,130 @@
+package io.cutcheck.workloads.bank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.AnomalyCollector;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Checker;
+import io.cutcheck.harness.checker.CommitEvidence;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.observe.Observations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Bank consistent cut, for every committed snapshot whose every peer part was read:
+ * <ul>
+ *   <li>conservation: the balances plus the money recorded in flight on the channels equal
+ *       peers × accounts × initial balance;
+ *   <li>no credit without its debit, per ordered pair of peers: the sender's input prefix (its
+ *       position) owes the receiver as many credits as the acceptance rule accepts from it; the
+ *       receiver must account for exactly those, as credits received plus messages recorded on
+ *       that channel. More is a credit without its debit, fewer is lost money. The recorded
+ *       messages must be the next ones owed, in order (channels are FIFO).
+ *   <li>each peer's balances are what its own position and credits received produce
+ *       ({@link BalanceCut}).
+ * </ul>
+ * The input log read after the run is the truth of what was appended: an {@code append} whose
+ * outcome was unknown is judged by what the log holds. The sender's debits and the receiver's credits are compared by count, which the FIFO channel
+ * makes enough: the k-th credit from a sender is the k-th accepted transfer from it.
+ */
+public final class BankSnapshotChecker implements Checker {
+
+    public static final String NAME = "bank-snapshot";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CheckResult check(Observations observations) {
+        var options = BankOptions.from(observations.workloadOptions());
+        if (options.isEmpty()) {
+            return CheckResult.unknown(NAME, "the run did not record the bank's options (peers, accounts, initialBalance)");
+        }
+        BankLedger ledger;
+        try {
+            ledger = BankLedger.of(options.get(), observations.input());
+        } catch (BankLedger.Unreadable e) {
+            return CheckResult.unknown(NAME, e.getMessage());
+        }
+        CommitEvidence commits = CommitEvidence.of(observations);
+        AnomalyCollector anomalies = new AnomalyCollector();
+        List<Long> incomplete = new ArrayList<>();
+        BalanceCut balances = new BalanceCut(ledger);
+        int judged = 0;
+        for (Map.Entry<Long, Map<String, JsonNode>> snapshot : new TreeMap<>(observations.contents()).entrySet()) {
+            if (commits.committedAt(snapshot.getKey()).isEmpty()) {
+                continue;
+            }
+            List<PeerPart> parts = parts(options.get(), snapshot.getValue());
+            if (parts == null) {
+                incomplete.add(snapshot.getKey());
+                continue;
+            }
+            judged++;
+            conservation(snapshot.getKey(), parts, ledger, anomalies);
+            balances.check(snapshot.getKey(), parts, anomalies);
+            for (PeerPart sender : parts) {
+                if (sender.position() > ledger.length(sender.partition())) {
+                    anomalies.add(new Anomaly("position-beyond-input", "Snapshot " + snapshot.getKey() + ": "
+                            + sender.node() + " says it read " + sender.position() + " transfers, but its partition holds "
+                            + ledger.length(sender.partition()) + ".", snapshot.getKey(), sender.node(),
+                            Map.of("position", sender.position())));
+                    continue;
+                }
+                for (PeerPart receiver : parts) {
+                    if (receiver != sender) {
+                        ChannelAccount.check(snapshot.getKey(), sender, receiver, ledger, anomalies);
+                    }
+                }
+            }
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("snapshotsJudged", judged);
+        stats.put("snapshotsWithPartsMissing", incomplete);
+        stats.put("total", options.get().total());
+        if (anomalies.isEmpty() && judged == 0) {
+            return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("no-content",
+                    "No committed snapshot had every peer's part (with parts missing: " + incomplete + ").")), stats);
+        }
+        return CheckResult.of(NAME, anomalies.anomalies(), stats);
+    }
+
+    /** Every peer's part, or null when one is missing. */
+    private static List<PeerPart> parts(BankOptions options, Map<String, JsonNode> contents) {
+        List<PeerPart> parts = new ArrayList<>();
+        for (int peer = 0; peer < options.peers(); peer++) {
+            JsonNode content = contents.get(BankOptions.peer(peer));
+            if (content == null) {
+                return null;
+            }
+            parts.add(PeerPart.of(peer, content));
+        }
+        return parts;
+    }
+
+    private static void conservation(long id, List<PeerPart> parts, BankLedger ledger, AnomalyCollector anomalies) {
+        long balances = parts.stream().mapToLong(PeerPart::balanceTotal).sum();
+        long inFlight = parts.stream().mapToLong(PeerPart::inFlightTotal).sum();
+        long total = ledger.options().total();
+        if (balances + inFlight == total) {
+            return;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("expectedTotal", total);
+        evidence.put("balances", balances);
+        evidence.put("inFlight", inFlight);
+        Map<String, Object> perPeer = new TreeMap<>();
+        parts.forEach(p -> perPeer.put(p.node(), PeerPart.sums(p)));
+        evidence.put("peers", perPeer);
+        boolean created = balances + inFlight > total;
+        anomalies.add(new Anomaly(created ? "money-created" : "money-lost", "Snapshot " + id + " holds " + balances
+                + " in balances and " + inFlight + " in flight, " + Math.abs(balances + inFlight - total)
+                + (created ? " more" : " less") + " than the " + total + " the bank started with.", id, null, evidence));
+    }
+}
