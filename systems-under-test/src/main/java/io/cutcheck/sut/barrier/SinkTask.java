@@ -22,6 +22,8 @@ import java.util.Set;
 final class SinkTask extends TaskNode implements BarrierAligner.Handler {
     private final BarrierAligner aligner;
     private final TwoPhaseCommitSink transactions;
+    /** Runs every call of {@link #transactions} in order, off the task thread. */
+    private final OrderedWorker outputCalls = new OrderedWorker("output-store", 4);
     private long lastFlush = System.nanoTime();
 
     SinkTask(NodeConfig config, Topology topology, CheckpointStore store, BarrierDefect defect) {
@@ -35,7 +37,20 @@ final class SinkTask extends TaskNode implements BarrierAligner.Handler {
     @Override
     protected void restoreState(long checkpoint, Optional<byte[]> payload) throws IOException {
         aligner.reset();
-        transactions.recover(checkpoint, epoch);
+        long restoreEpoch = epoch;
+        try {
+            // queued calls of the old epoch finish first; recovery then settles every transaction they touched
+            outputCalls.submit(() -> transactions.recover(checkpoint, restoreEpoch), e -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException("output store: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void onOutputStore(OrderedWorker.Job job) {
+        outputCalls.submit(job, e -> failed("output store: " + e.getMessage()));
     }
 
     @Override
@@ -49,11 +64,7 @@ final class SinkTask extends TaskNode implements BarrierAligner.Handler {
 
     @Override
     public void records(String channel, List<StreamRecord> records) {
-        try {
-            transactions.add(records);
-        } catch (IOException e) {
-            failed("output store: " + e.getMessage());
-        }
+        onOutputStore(() -> transactions.add(records));
     }
 
     @Override
@@ -61,11 +72,7 @@ final class SinkTask extends TaskNode implements BarrierAligner.Handler {
         // idle: push what is buffered so the output store sees steady progress
         if (System.nanoTime() - lastFlush > 50_000_000L) {
             lastFlush = System.nanoTime();
-            try {
-                transactions.flush();
-            } catch (IOException e) {
-                failed("output store: " + e.getMessage());
-            }
+            onOutputStore(transactions::flush);
         }
         return false;
     }
@@ -78,21 +85,19 @@ final class SinkTask extends TaskNode implements BarrierAligner.Handler {
     @Override
     public void aligned(long id) {
         events.append(EventType.ALIGNED, id);
-        try {
+        long snapshotEpoch = epoch;
+        onOutputStore(() -> {
             String txn = transactions.preCommit(id);
-            snapshot(id, encode(txn, id), Map.of());
-        } catch (IOException e) {
-            failed("output store: " + e.getMessage());
-        }
+            snapshot(id, encode(txn, id), Map.of(), snapshotEpoch);
+        });
     }
 
     @Override
     protected void onComplete(long id) {
-        try {
+        onOutputStore(() -> {
             transactions.committed(id);
-        } catch (IOException e) {
-            failed("output store: " + e.getMessage());
-        }
+            events.append(EventType.NOTIFIED, id);
+        });
     }
 
     @Override

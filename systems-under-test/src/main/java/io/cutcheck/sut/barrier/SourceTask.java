@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
@@ -26,22 +29,95 @@ final class SourceTask extends TaskNode {
     private final int batch;
     private final JsonHttpClient inputLog;
     private final AtomicLong recordsRead = new AtomicLong();
+    private final long barrierDelayMs;
     private long offset;
+    /** Batches read ahead by the fetcher; a restore bumps the generation, making older batches stale. */
+    private final BlockingQueue<Fetched> fetched = new ArrayBlockingQueue<>(4);
+    private final Object fetchLock = new Object();
+    private volatile long generation;
+    private volatile boolean fetching;
+    private long fetchFrom;
+
+    private record Fetched(long generation, List<StreamRecord> records) {
+    }
+    /** A barrier held back by {@code barrierDelayMs}: id and when it is due. */
+    private long heldBarrier;
+    private long heldUntil;
 
     SourceTask(NodeConfig config, Topology topology, CheckpointStore store, BarrierDefect defect) {
         super(config, topology, store, defect);
         this.partition = config.index();
         this.batch = (int) config.longOption("batch", 2000);
         this.inputLog = new JsonHttpClient(config.inputLog());
+        this.barrierDelayMs = config.longOption("barrierDelayMs", 0);
     }
 
     @Override
     protected void restoreState(long checkpoint, Optional<byte[]> payload) {
         offset = payload.map(p -> ByteBuffer.wrap(p).getLong(4)).orElse(0L);
+        heldBarrier = 0;
+        synchronized (fetchLock) {
+            fetching = false;
+            generation++;
+            fetchFrom = offset;
+            fetched.clear();
+        }
     }
 
     @Override
     protected void onRun() {
+        fetching = true;
+    }
+
+    @Override
+    void start() {
+        super.start();
+        daemon(this::fetchLoop, "fetcher").start();
+    }
+
+    /** Reads the input log ahead of the task thread, so reading overlaps with sending. */
+    private void fetchLoop() {
+        while (true) {
+            long gen;
+            long from;
+            synchronized (fetchLock) {
+                gen = generation;
+                from = fetchFrom;
+            }
+            if (!fetching) {
+                sleep(10);
+                continue;
+            }
+            List<StreamRecord> records;
+            try {
+                JsonHttpClient.Response response = inputLog.get("/partitions/" + partition + "/records?from=" + from
+                        + "&max=" + batch + "&waitMs=100");
+                if (!response.ok()) {
+                    throw new IOException("input log answered " + response.status());
+                }
+                records = parse(response.body());
+            } catch (IOException e) {
+                LOG.warning("reading the input log: " + e.getMessage());
+                sleep(200);
+                continue;
+            }
+            if (records.isEmpty()) {
+                continue;
+            }
+            Fetched batchRead = new Fetched(gen, records);
+            while (true) {
+                synchronized (fetchLock) {
+                    if (gen != generation) {
+                        break;
+                    }
+                    if (fetched.offer(batchRead)) {
+                        fetchFrom = records.get(records.size() - 1).offset() + 1;
+                        break;
+                    }
+                }
+                sleep(2);
+            }
+        }
     }
 
     @Override
@@ -51,22 +127,25 @@ final class SourceTask extends TaskNode {
 
     @Override
     protected boolean step() {
-        List<StreamRecord> records;
+        if (heldBarrier > 0 && System.currentTimeMillis() >= heldUntil) {
+            long id = heldBarrier;
+            heldBarrier = 0;
+            emitBarrier(id);
+        }
+        Fetched next;
         try {
-            JsonHttpClient.Response response = inputLog.get("/partitions/" + partition + "/records?from=" + offset
-                    + "&max=" + batch + "&waitMs=100");
-            if (!response.ok()) {
-                throw new IOException("input log answered " + response.status());
-            }
-            records = parse(response.body());
-        } catch (IOException e) {
-            LOG.warning("reading the input log: " + e.getMessage());
-            sleep(200);
+            next = fetched.poll(20, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
-        if (records.isEmpty()) {
+        if (next == null) {
             return false;
         }
+        if (next.generation() != generation) {
+            return true;
+        }
+        List<StreamRecord> records = next.records();
         List<List<StreamRecord>> byOperator = new ArrayList<>();
         for (int j = 0; j < topology.operators().size(); j++) {
             byOperator.add(new ArrayList<>());
@@ -89,6 +168,16 @@ final class SourceTask extends TaskNode {
 
     @Override
     protected void onTrigger(long id, String reason) {
+        if (barrierDelayMs > 0) {
+            // skew for tests: records keep flowing on this channel while the other sources' barriers are out
+            heldBarrier = id;
+            heldUntil = System.currentTimeMillis() + barrierDelayMs;
+            return;
+        }
+        emitBarrier(id);
+    }
+
+    private void emitBarrier(long id) {
         for (String operator : topology.operators()) {
             send(operator, DataCodec.barrier(id));
         }

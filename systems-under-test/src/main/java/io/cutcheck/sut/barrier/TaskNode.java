@@ -89,7 +89,9 @@ abstract class TaskNode implements ControlNode {
     protected void onData(String channel, DataMessage message) {
     }
 
+    /** Checkpoint {@code id} committed; emits {@code notified} once this task has acted on it. */
     protected void onComplete(long id) {
+        events.append(EventType.NOTIFIED, id);
     }
 
     protected abstract Content content(long id, byte[] payload);
@@ -183,7 +185,6 @@ abstract class TaskNode implements ControlNode {
         } else if (message instanceof Complete c) {
             known.update(c.id(), v -> KnownCheckpoints.withStatus(v, CheckpointStatus.COMMITTED, System.currentTimeMillis()));
             onComplete(c.id());
-            events.append(EventType.NOTIFIED, c.id());
             try {
                 store.retainParts(java.util.Set.copyOf(c.retained()), c.id());
             } catch (IOException e) {
@@ -323,8 +324,12 @@ abstract class TaskNode implements ControlNode {
 
     /** Writes this task's part of {@code id} off the task thread, then acknowledges it to the coordinator. */
     protected void snapshot(long id, byte[] payload, Map<Integer, Long> positions) {
-        long ackEpoch = epoch;
-        known.put(new CheckpointView(id, "", CheckpointStatus.PENDING, System.currentTimeMillis(), null, null, null, 0,
+        snapshot(id, payload, positions, epoch);
+    }
+
+    /** As {@link #snapshot(long, byte[], Map)}, for a snapshot taken in {@code ackEpoch} but written later. */
+    protected void snapshot(long id, byte[] payload, Map<Integer, Long> positions, long ackEpoch) {
+        known.put(new CheckpointView(id, null, CheckpointStatus.PENDING, System.currentTimeMillis(), null, null, null, 0,
                 null, List.of(config.node())));
         snapshotWriter.submit(() -> {
             try {

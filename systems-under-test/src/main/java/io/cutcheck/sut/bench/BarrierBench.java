@@ -43,7 +43,7 @@ public final class BarrierBench {
 
     static Result run(Path jar, int records, int keys, long intervalMs) throws Exception {
         Path dir = Files.createTempDirectory("cutcheck-bench");
-        LocalCluster.Spec spec = new LocalCluster.Spec(2, 2, 1, intervalMs, 0, 10_000, Optional.empty(), Map.of());
+        LocalCluster.Spec spec = new LocalCluster.Spec(2, 2, 1, intervalMs, 0, 10_000, Optional.empty(), Map.of(), List.of());
         try (LocalCluster cluster = new LocalCluster(jar, dir, spec)) {
             cluster.startServices();
             StreamInput.append(cluster.inputLog(), 0, 0, records / 2, keys);

@@ -22,9 +22,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalCluster implements AutoCloseable {
 
-    /** Shape of the job and how it checkpoints. */
+    /** Shape of the job and how it checkpoints; {@code optionsByRole} is keyed by role, or by node name to override. */
     public record Spec(int sources, int operators, int sinks, long intervalMs, long everyRecords, long timeoutMs,
-                       Optional<String> defect, Map<String, Map<String, Object>> optionsByRole) {
+                       Optional<String> defect, Map<String, Map<String, Object>> optionsByRole, List<String> jvmOptions) {
+        public Spec {
+            optionsByRole = Map.copyOf(optionsByRole);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
     }
 
     private final Path jar;
@@ -38,6 +42,7 @@ public final class LocalCluster implements AutoCloseable {
     private final int outputPort = freePort();
 
     public LocalCluster(Path jar, Path dir, Spec spec) {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-cluster-cleanup"));
         this.jar = jar;
         this.dir = dir;
         this.spec = spec;
@@ -139,7 +144,9 @@ public final class LocalCluster implements AutoCloseable {
         } else {
             c.putNull("defect");
         }
-        c.set("options", Json.MAPPER.valueToTree(spec.optionsByRole().getOrDefault(role, Map.of())));
+        Map<String, Object> options = new LinkedHashMap<>(spec.optionsByRole().getOrDefault(role, Map.of()));
+        options.putAll(spec.optionsByRole().getOrDefault(node, Map.of()));
+        c.set("options", Json.MAPPER.valueToTree(options));
         return c;
     }
 
@@ -150,7 +157,9 @@ public final class LocalCluster implements AutoCloseable {
     private Process spawn(String name, List<String> args, String heap) throws IOException {
         Files.createDirectories(dir);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseSerialGC", "-jar", jar.toString()));
+                heap, "-XX:+UseSerialGC"));
+        command.addAll(spec.jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(args);
         Path log = dir.resolve(name + ".log");
         return new ProcessBuilder(command).redirectErrorStream(true)
@@ -177,12 +186,21 @@ public final class LocalCluster implements AutoCloseable {
         throw new IOException("no answer on " + path + " within 30 s");
     }
 
+    /**
+     * A port that was free a moment ago, drawn at random below the kernel's ephemeral range
+     * (32768 and up), where other programs' port-0 listeners and outgoing connections land.
+     */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket s = new ServerSocket()) {
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException e) {
+                // taken: draw again
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port found in 20000-31999"));
     }
 
     @Override

@@ -19,9 +19,14 @@ public final class FrameChannel implements AutoCloseable {
     private final DataOutputStream out;
     private volatile boolean closed;
 
+    /** Kernel buffer per direction: bounded, so a barrier never waits behind megabytes of queued records. */
+    static final int SOCKET_BUFFER = 256 * 1024;
+
     public FrameChannel(Socket socket) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
+        socket.setSendBufferSize(SOCKET_BUFFER);
+        socket.setReceiveBufferSize(SOCKET_BUFFER);
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
     }

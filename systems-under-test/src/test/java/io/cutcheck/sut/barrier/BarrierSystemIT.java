@@ -21,7 +21,7 @@ class BarrierSystemIT {
 
     @Test
     void exactlyOnceThroughKillsOfAnOperatorAndTheCoordinator() throws Exception {
-        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of()));
+        try (LocalCluster cluster = new LocalCluster(Jobs.JAR, dir, Jobs.spec(300, Optional.empty(), Map.of("source-1", Map.of("barrierDelayMs", 50))));
              EventWatcher watcher = new EventWatcher(cluster.startServices().startNodes())) {
             CompletableFuture<Void> feeding = CompletableFuture.runAsync(() -> {
                 try {
@@ -41,8 +41,7 @@ class BarrierSystemIT {
             cluster.start("coordinator");
 
             feeding.get();
-            Jobs.awaitCommittedOutput(cluster, 2L * PER_PARTITION, 90_000);
-            Jobs.awaitQuiet(cluster, 1500, 10_000);
+            Jobs.awaitDrained(cluster, new long[] {PER_PARTITION, PER_PARTITION}, 90_000);
 
             List<JsonNode> output = ExactlyOnceCheck.committedOutput(cluster.outputStore());
             assertThat(ExactlyOnceCheck.violations(output, new long[] {PER_PARTITION, PER_PARTITION})).isEmpty();

@@ -15,7 +15,9 @@ final class Jobs {
     }
 
     static LocalCluster.Spec spec(long intervalMs, Optional<String> defect, Map<String, Map<String, Object>> options) {
-        return new LocalCluster.Spec(2, 2, 1, intervalMs, 0, 5000, defect, options);
+        // C1 only: the tests start many short-lived JVMs on a small machine, where start-up time dominates
+        return new LocalCluster.Spec(2, 2, 1, intervalMs, 0, 10_000, defect, options,
+                java.util.List.of("-XX:TieredStopAtLevel=1"));
     }
 
     /** Appends {@code perPartition} records to each of the 2 partitions in chunks, pausing between chunks. */
@@ -58,6 +60,40 @@ final class Jobs {
             Thread.sleep(100);
         }
         return last;
+    }
+
+    /**
+     * Waits until the newest committed checkpoint's source positions reach {@code ends} (all input is
+     * behind a committed cut), then a little for the sink to commit on the notice.
+     */
+    static void awaitDrained(LocalCluster cluster, long[] ends, long timeoutMs) throws Exception {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                long newest = -1;
+                for (com.fasterxml.jackson.databind.JsonNode c : coordinator(cluster).get("/checkpoints").json()) {
+                    if (c.get("status").asText().equals("committed")) {
+                        newest = Math.max(newest, c.get("id").asLong());
+                    }
+                }
+                if (newest > 0) {
+                    com.fasterxml.jackson.databind.JsonNode positions =
+                            coordinator(cluster).get("/checkpoints/" + newest + "/content").json().get("positions");
+                    boolean drained = true;
+                    for (int p = 0; p < ends.length; p++) {
+                        drained &= positions.path(String.valueOf(p)).asLong(-1) >= ends[p];
+                    }
+                    if (drained) {
+                        awaitQuiet(cluster, 700, 5000);
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // coordinator restarting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("input not drained within " + timeoutMs + " ms");
     }
 
     static JsonHttpClient coordinator(LocalCluster cluster) {
