@@ -14,7 +14,7 @@ public enum MarkerDefect {
     RECORD_AFTER_FORWARD("record-after-forward",
             "a peer records its state after forwarding markers and applying more input, so post-cut messages leak in"),
     MANIFEST_BEFORE_PARTS_DURABLE("manifest-before-parts-durable",
-            "the initiator writes the manifest once its own part is durable, before the other peers' parts are"),
+            "the initiator writes the manifest as soon as it has recorded its own state, before any part is durable"),
     RESTORE_MIXED_SNAPSHOTS("restore-mixed-snapshots",
             "on recovery every peer restores the newest snapshot it knows committed, without agreeing on one");
 

@@ -160,11 +160,16 @@ final class MarkerPeer implements Outbox {
             return false;
         }
         long now = System.currentTimeMillis();
-        pending.put(id, new PendingSnapshot(id, settings.node(), reason, now, Set.copyOf(settings.peers()),
-                settings.defect()));
+        PendingSnapshot p = new PendingSnapshot(id, settings.node(), reason, now, Set.copyOf(settings.peers()),
+                settings.defect());
+        pending.put(id, p);
         book.triggered(id, reason, now, settings.peers());
         events.append(EventType.TRIGGERED, id, Map.of("reason", reason));
         processor.initiate(id);
+        if (p.onInitiated() == PendingSnapshot.Decision.WRITE_MANIFEST) {
+            pending.remove(id);
+            writeManifest(p);
+        }
         return true;
     }
 

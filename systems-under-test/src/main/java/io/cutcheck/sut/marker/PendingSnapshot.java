@@ -42,6 +42,15 @@ public final class PendingSnapshot {
         this.manifestBeforePartsDurable = defect == MarkerDefect.MANIFEST_BEFORE_PARTS_DURABLE;
     }
 
+    /** Right after the initiator recorded its state: only the defect writes the manifest now. */
+    public Decision onInitiated() {
+        if (manifestBeforePartsDurable) {
+            decided = true;
+            return Decision.WRITE_MANIFEST;
+        }
+        return Decision.WAIT;
+    }
+
     public Decision onReceipt(Receipt receipt, long now) {
         String node = receipt.part().node();
         if (decided || !peers.contains(node)) {
@@ -52,8 +61,7 @@ public final class PendingSnapshot {
         if (all) {
             acksCompleteAt = now;
         }
-        // The defect trusts its own durable part as if it stood for every peer's.
-        if (all || (manifestBeforePartsDurable && node.equals(initiator))) {
+        if (all) {
             decided = true;
             return Decision.WRITE_MANIFEST;
         }

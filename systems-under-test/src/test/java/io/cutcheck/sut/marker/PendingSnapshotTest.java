@@ -36,10 +36,17 @@ class PendingSnapshotTest {
     }
 
     @Test
-    void theDefectWritesTheManifestOnItsOwnPartAlone() {
+    void theCorrectInitiatorWaitsAfterTriggering() {
+        assertThat(new PendingSnapshot(1, "peer-0", "interval", 5, PEERS, null).onInitiated())
+                .isEqualTo(PendingSnapshot.Decision.WAIT);
+    }
+
+    @Test
+    void theDefectWritesTheManifestBeforeAnyPartIsDurable() {
         PendingSnapshot pending = new PendingSnapshot(1, "peer-0", "interval", 5, PEERS,
                 MarkerDefect.MANIFEST_BEFORE_PARTS_DURABLE);
-        assertThat(pending.onReceipt(receipt("peer-0"), 6)).isEqualTo(PendingSnapshot.Decision.WRITE_MANIFEST);
-        assertThat(pending.manifest(7).parts()).filteredOn(e -> e.sizeBytes() < 0).hasSize(2);
+        assertThat(pending.onInitiated()).isEqualTo(PendingSnapshot.Decision.WRITE_MANIFEST);
+        assertThat(pending.manifest(7).parts()).allSatisfy(e -> assertThat(e.sizeBytes()).isNegative());
+        assertThat(pending.onReceipt(receipt("peer-0"), 8)).isEqualTo(PendingSnapshot.Decision.IGNORE);
     }
 }
