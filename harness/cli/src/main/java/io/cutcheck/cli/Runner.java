@@ -58,7 +58,7 @@ final class Runner {
         ComposedNemesis nemesis = ComposedNemesis.of(spec.faults().kinds().stream()
                 .map(k -> Registry.require(Registry.NEMESES, "nemesis", k).get()).toList());
         return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,
-                Registry.genericCheckers(), sutJar, RunFile.defaultDirectory());
+                Registry.genericCheckers(spec), sutJar, RunFile.defaultDirectory());
     }
 
     static void print(RunOutcome outcome, PrintWriter out) {
