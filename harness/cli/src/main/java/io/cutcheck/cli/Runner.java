@@ -81,7 +81,7 @@ final class Runner {
             out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
                     a.path("explanation").asText());
         }
-        if (r.has("timings")) {
+        if (r.path("timings").size() > 0) {
             StringBuilder t = new StringBuilder("timings:");
             r.path("timings").fields().forEachRemaining(e ->
                     t.append(String.format(" %s %.1f s,", e.getKey(), e.getValue().asLong() / 1000.0)));
