@@ -47,7 +47,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", saved.manifest().spec().workload()).get();
         List<Checker> checkers = new ArrayList<>(workload.checkers());
-        checkers.addAll(Registry.genericCheckers());
+        checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
         Judge.Judgement judgement = Judge.judge(saved.observations(), checkers);
         ObjectNode results = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
                 Map.of(), null);

@@ -51,9 +51,10 @@ final class ProgressLine implements AutoCloseable {
     }
 
     static String format(RunProgress p) {
-        return String.format("%-7s %3d s left | ops ok %d fail %d info %d | checkpoints %d | faults active %d (%d so far)",
-                p.phase().label(), (p.runMillisLeft() + 999) / 1000, p.ok(), p.fail(), p.info(), p.committed(),
-                p.faultsActive(), p.faultsInjected());
+        String phase = p.phase() == io.cutcheck.harness.run.Phase.RUN
+                ? String.format("run %3d s left", (p.runMillisLeft() + 999) / 1000) : p.phase().label();
+        return String.format("%-14s | ops ok %d fail %d info %d | checkpoints %d | faults active %d (%d so far)",
+                phase, p.ok(), p.fail(), p.info(), p.committed(), p.faultsActive(), p.faultsInjected());
     }
 
     @Override

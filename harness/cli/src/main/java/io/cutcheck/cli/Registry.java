@@ -2,10 +2,12 @@ package io.cutcheck.cli;
 
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.GenericCheckers;
+import io.cutcheck.harness.checker.ProgressChecker;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
+import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.ReferenceSystems;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
@@ -13,6 +15,7 @@ import io.cutcheck.nemesis.process.ProcessNemeses;
 import io.cutcheck.workloads.bank.BankWorkload;
 import io.cutcheck.workloads.stream.StreamWorkload;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +56,13 @@ final class Registry {
 
     private Registry() {}
 
-    /** The checkers that apply to every system, after the workload's own. */
-    static List<Checker> genericCheckers() {
-        return GenericCheckers.all();
+    /**
+     * The checkers that apply to every system, after the workload's own; the progress bound leaves
+     * room for one checkpoint that times out and the next interval.
+     */
+    static List<Checker> genericCheckers(TestSpec spec) {
+        long needed = spec.checkpoint().intervalMillis() + spec.checkpoint().timeoutMillis() + 10_000;
+        return GenericCheckers.all(Duration.ofMillis(Math.max(ProgressChecker.DEFAULT_BOUND.toMillis(), needed)));
     }
 
     static <T> T require(Map<String, Entry<T>> registry, String what, String name) {

@@ -18,6 +18,8 @@ import picocli.CommandLine;
 /** Assembles runs from the registry, runs them one after another and prints each verdict. */
 final class Runner {
 
+    private static final int MAX_ANOMALIES_SHOWN = 10;
+
     private Runner() {}
 
     static int run(TestSpec first, int count, CommandLine cli) {
@@ -56,23 +58,30 @@ final class Runner {
         ComposedNemesis nemesis = ComposedNemesis.of(spec.faults().kinds().stream()
                 .map(k -> Registry.require(Registry.NEMESES, "nemesis", k).get()).toList());
         return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,
-                Registry.genericCheckers(), sutJar, RunFile.defaultDirectory());
+                Registry.genericCheckers(spec), sutJar, RunFile.defaultDirectory());
     }
 
     static void print(RunOutcome outcome, PrintWriter out) {
         JsonNode r = outcome.results();
-        String verdict = outcome.error() != null ? "unknown (error: " + outcome.error() + ")"
-                : outcome.verdict() == Validity.VALID ? "valid" : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
-        out.println("verdict: " + verdict);
+        String verdict = outcome.verdict() == Validity.VALID ? "valid"
+                : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
+        out.println("verdict: " + verdict + (outcome.error() != null ? " (run cut short: " + outcome.error() + ")" : ""));
         if (r.has("checkpoints")) {
             out.printf("checkpoints: %d committed, %d aborted; restores: %d; faults: %d; operations: %d; drained: %s%n",
                     r.path("checkpoints").path("committed").asLong(), r.path("checkpoints").path("aborted").asLong(),
                     r.path("restores").asLong(), r.path("faults").asLong(), r.path("operations").asLong(),
                     r.path("drained").asBoolean());
         }
-        r.path("anomalies").forEach(a -> out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(),
-                a.path("type").asText(), a.path("explanation").asText()));
-        if (r.has("timings")) {
+        int shown = 0;
+        for (JsonNode a : r.path("anomalies")) {
+            if (shown++ == MAX_ANOMALIES_SHOWN) {
+                out.printf("… %d more anomalies in results.json%n", r.path("anomalies").size() - MAX_ANOMALIES_SHOWN);
+                break;
+            }
+            out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
+                    a.path("explanation").asText());
+        }
+        if (r.path("timings").size() > 0) {
             StringBuilder t = new StringBuilder("timings:");
             r.path("timings").fields().forEachRemaining(e ->
                     t.append(String.format(" %s %.1f s,", e.getKey(), e.getValue().asLong() / 1000.0)));

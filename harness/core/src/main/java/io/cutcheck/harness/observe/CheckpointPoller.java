@@ -114,7 +114,10 @@ public final class CheckpointPoller implements AutoCloseable {
                 checkpointsOut.write(next);
             }
             if (next.committed() && (old == null || !old.committed())) {
-                missing.put(info.id(), new java.util.HashSet<>(next.nodes()));
+                // a system that does not say which nodes hold parts is asked on every node (404 = none)
+                Set<String> holders = ConcurrentHashMap.newKeySet();
+                holders.addAll(next.nodes().isEmpty() ? nodes.stream().map(Node::name).toList() : next.nodes());
+                missing.put(info.id(), holders);
             }
         }
     }
@@ -148,14 +151,10 @@ public final class CheckpointPoller implements AutoCloseable {
         if (reply instanceof Reply.Ok<JsonNode> ok) {
             contents.computeIfAbsent(id, k -> new ConcurrentHashMap<>()).put(node.name(), ok.value());
             contentsOut.write(new ContentLine(id, node.name(), ok.value(), System.currentTimeMillis()));
-            synchronized (stillMissing) {
-                stillMissing.remove(node.name());
-            }
+            stillMissing.remove(node.name());
         } else if (reply instanceof Reply.Failed<JsonNode> failed && failed.status() == 404) {
             // retention already deleted it, or the node holds no part after all
-            synchronized (stillMissing) {
-                stillMissing.remove(node.name());
-            }
+            stillMissing.remove(node.name());
         }
     }
 

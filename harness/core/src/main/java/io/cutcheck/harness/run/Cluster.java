@@ -31,7 +31,7 @@ final class Cluster implements AutoCloseable {
     private final Runtime runtime;
     private final List<NodeSlot> slots;
     private final String committer;
-    private Services services;
+    private final Services services = new Services();
 
     Cluster(Runtime runtime, List<NodeSlot> slots, String committer) {
         this.runtime = runtime;
@@ -46,7 +46,7 @@ final class Cluster implements AutoCloseable {
         for (NodeSlot slot : slots) {
             addresses.put(slot.node(), runtime.reserve(slot.node(), slot.role()));
         }
-        services = Services.start(sutJar, runtime.servicesBindHost(), runtime.harnessHostForNodes(), partitions,
+        services.start(sutJar, runtime.servicesBindHost(), runtime.harnessHostForNodes(), partitions,
                 store.servicesDir(), runFile);
         for (NodeSlot slot : slots) {
             Path nodeDir = store.nodeDir(slot.node());
@@ -112,9 +112,7 @@ final class Cluster implements AutoCloseable {
         try {
             runtime.close();
         } finally {
-            if (services != null) {
-                services.close();
-            }
+            services.close();
         }
     }
 }

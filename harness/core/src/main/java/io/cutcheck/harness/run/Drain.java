@@ -8,6 +8,7 @@ import io.cutcheck.harness.services.OutputReader;
 import io.cutcheck.harness.sut.Reply;
 import io.cutcheck.harness.sut.SutClient;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ import java.util.Optional;
  * After healing, lets the system catch up: triggers a checkpoint with reason {@code final} on the
  * committing node, waits for it to commit, and checks from its content that the committed source
  * positions reach the end of every input partition; if not, tries again, until the deadline.
- * Then waits for the committed output to settle (a 2PC sink commits after the notification).
+ * Then waits until the transactions prepared up to that checkpoint are committed (a 2PC sink
+ * commits after the coordinator's notice) and the committed output stops growing.
  */
 final class Drain {
 
@@ -60,8 +62,9 @@ final class Drain {
             Map<Integer, Long> positions = positions(checkpoints.contents(id));
             String behind = behind(ends, positions);
             if (behind.isEmpty()) {
-                settleOutput(Math.min(deadline, System.currentTimeMillis() + 5000));
-                return new Outcome(true, id, "final checkpoint " + id + " covers all input");
+                String unsettled = settleOutput(id, deadline);
+                return unsettled == null ? new Outcome(true, id, "final checkpoint " + id + " covers all input")
+                        : new Outcome(false, id, unsettled);
             }
             note = "final checkpoint " + id + " is behind the input: " + behind;
             Cluster.sleep(500);
@@ -110,7 +113,32 @@ final class Drain {
         return b.toString();
     }
 
-    private void settleOutput(long until) {
+    /**
+     * Waits until no transaction prepared for a checkpoint up to the final one is left uncommitted
+     * (a two-phase-commit sink commits after the coordinator's notice), then until the committed
+     * output stops growing. Returns null when settled, else why not.
+     */
+    private String settleOutput(long finalCheckpoint, long deadline) {
+        String pending = "the output store did not answer";
+        while (System.currentTimeMillis() < deadline) {
+            Reply<List<JsonNode>> prepared = output.prepared();
+            if (prepared instanceof Reply.Ok<List<JsonNode>> ok) {
+                List<String> open = ok.value().stream()
+                        .filter(t -> !t.hasNonNull("checkpoint") || t.path("checkpoint").asLong() <= finalCheckpoint)
+                        .map(t -> t.path("txn").asText())
+                        .toList();
+                if (open.isEmpty()) {
+                    awaitStableOutput(Math.min(deadline, System.currentTimeMillis() + 5000));
+                    return null;
+                }
+                pending = "transactions prepared but not committed after the final checkpoint: " + open;
+            }
+            Cluster.sleep(200);
+        }
+        return pending;
+    }
+
+    private void awaitStableOutput(long until) {
         long previous = -1;
         while (System.currentTimeMillis() < until) {
             long end = output.end().result().orElse(-1L);

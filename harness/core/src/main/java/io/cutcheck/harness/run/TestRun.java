@@ -66,7 +66,10 @@ public final class TestRun {
     public RunOutcome run() {
         LeftoverReaper.reap(parts.runDirectory());
         RunFile runFile = RunFile.create(parts.runDirectory());
-        Thread hook = new Thread(this::cleanup, "cutcheck-cleanup");
+        Thread hook = new Thread(() -> {
+            cleanup();
+            runFile.close();
+        }, "cutcheck-cleanup");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
         StoreLayout store = null;
         try {
@@ -138,13 +141,20 @@ public final class TestRun {
         for (var active : faults.active()) {
             faults.healed(new Fault(active.id(), active.kind(), active.targets(), 0, 0), healedAt, healError);
         }
-        cluster.awaitRunning(HEALTHY_TIMEOUT);
+        String unhealthy = null;
+        try {
+            cluster.awaitRunning(HEALTHY_TIMEOUT);
+        } catch (IOException e) {
+            // a system that does not recover is judged on what it did: the drain fails, the checkers decide
+            unhealthy = e.getMessage();
+        }
 
         timer.begin(Phase.DRAIN);
         InputLogReader input = new InputLogReader(cluster.services().inputLog());
         OutputReader output = new OutputReader(cluster.services().outputStore());
-        Drain.Outcome drained = new Drain(new SutClient(cluster.committerNode().controlUri()), checkpoints, input,
-                output).run(spec.drainTimeoutMillis());
+        Drain.Outcome drained = unhealthy != null ? new Drain.Outcome(false, null, unhealthy)
+                : new Drain(new SutClient(cluster.committerNode().controlUri()), checkpoints, input, output)
+                        .run(spec.drainTimeoutMillis());
 
         timer.begin(Phase.COLLECT);
         Collector.collect(store, input, output, cluster.nodes(), parts.system().finalStatePath(), drained);
@@ -178,13 +188,16 @@ public final class TestRun {
             observations = new Observations(spec.workload(), Map.of(), List.of(), List.of(), List.of(), List.of(),
                     Map.of(), Map.of(), List.of(), Map.of(), false);
         }
-        ObjectNode results = ResultsWriter.summarize(Validity.UNKNOWN, observations, List.of(), timer.asMap(), error);
+        // what was observed before the error may already prove a violation; anything else is unknown
+        Judge.Judgement judgement = Judge.judge(observations, parts.checkers());
+        Validity verdict = judgement.verdict() == Validity.INVALID ? Validity.INVALID : Validity.UNKNOWN;
+        ObjectNode results = ResultsWriter.summarize(verdict, observations, judgement.results(), timer.asMap(), error);
         try {
             ResultsWriter.write(store.results(), results);
         } catch (IOException ignored) {
             // the error is also returned, and printed by the caller
         }
-        return new RunOutcome(Validity.UNKNOWN, store.dir(), results, error);
+        return new RunOutcome(verdict, store.dir(), results, error);
     }
 
     private static String oneLine(Throwable e) {

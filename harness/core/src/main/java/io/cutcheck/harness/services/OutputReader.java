@@ -24,6 +24,11 @@ public final class OutputReader {
         return http.get("/output?from=0&max=1", JsonNode.class).map(b -> b.path("end").asLong());
     }
 
+    /** Transactions prepared (pre-committed) and not yet committed or aborted, of any owner. */
+    public Reply<List<JsonNode>> prepared() {
+        return http.get("/transactions?state=prepared", HttpJson.listOf(JsonNode.class));
+    }
+
     /** Every committed output entry ({@code {"seq","txn","checkpoint","record"}}). */
     public Reply<List<JsonNode>> readAll() {
         List<JsonNode> entries = new ArrayList<>();

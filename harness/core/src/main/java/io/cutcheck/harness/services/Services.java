@@ -1,10 +1,9 @@
 package io.cutcheck.harness.services;
 
 import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.runtime.local.FreePorts;
 import io.cutcheck.harness.sut.Reply;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,45 +18,45 @@ import java.util.function.Supplier;
  */
 public final class Services implements AutoCloseable {
 
-    private final List<Process> processes = new ArrayList<>();
-    private URI inputLog;
-    private URI outputStore;
+    private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private volatile URI inputLog;
+    private volatile URI outputStore;
+    private volatile URI inputLogLocal;
+    private volatile URI outputStoreLocal;
 
     /**
-     * Starts both services and waits until they answer.
+     * Starts both services and waits until they answer. Create, register for closing, then start:
+     * a shutdown hook that closes it mid-start still stops what was started.
      *
      * @param bindHost the interface they listen on
      * @param advertisedHost the host nodes use in their URLs
      * @param logDir where {@code input-log.log} and {@code output-store.log} go
      */
-    public static Services start(Path sutJar, String bindHost, String advertisedHost, int partitions, Path logDir,
-                                 RunFile runFile) throws IOException {
-        Services services = new Services();
+    public void start(Path sutJar, String bindHost, String advertisedHost, int partitions, Path logDir,
+                      RunFile runFile) throws IOException {
         try {
             Files.createDirectories(logDir);
-            int inputPort = freePort(bindHost);
-            int outputPort = freePort(bindHost);
-            services.launch(sutJar, List.of("input-log", "--host", bindHost, "--port", Integer.toString(inputPort),
+            FreePorts ports = new FreePorts();
+            int inputPort = ports.next(localHost(bindHost));
+            int outputPort = ports.next(localHost(bindHost));
+            launch(sutJar, List.of("input-log", "--host", bindHost, "--port", Integer.toString(inputPort),
                     "--partitions", Integer.toString(partitions)), logDir.resolve("input-log.log"), runFile);
-            services.launch(sutJar, List.of("output-store", "--host", bindHost, "--port", Integer.toString(outputPort)),
+            launch(sutJar, List.of("output-store", "--host", bindHost, "--port", Integer.toString(outputPort)),
                     logDir.resolve("output-store.log"), runFile);
-            services.inputLog = URI.create("http://" + advertisedHost + ":" + inputPort);
-            services.outputStore = URI.create("http://" + advertisedHost + ":" + outputPort);
+            inputLog = URI.create("http://" + advertisedHost + ":" + inputPort);
+            outputStore = URI.create("http://" + advertisedHost + ":" + outputPort);
             URI inputLocal = URI.create("http://" + localHost(bindHost) + ":" + inputPort);
             URI outputLocal = URI.create("http://" + localHost(bindHost) + ":" + outputPort);
-            services.awaitReady("input log", () -> new InputLogReader(inputLocal).partitions(), logDir);
-            services.awaitReady("output store", () -> new OutputReader(outputLocal).end(), logDir);
-            services.inputLogLocal = inputLocal;
-            services.outputStoreLocal = outputLocal;
-            return services;
+            awaitReady("input log", () -> new InputLogReader(inputLocal).partitions(), logDir);
+            awaitReady("output store", () -> new OutputReader(outputLocal).end(), logDir);
+            inputLogLocal = inputLocal;
+            outputStoreLocal = outputLocal;
         } catch (IOException | RuntimeException e) {
-            services.close();
+            close();
             throw e;
         }
     }
-
-    private URI inputLogLocal;
-    private URI outputStoreLocal;
 
     /** The input log's URL as nodes dial it. */
     public URI inputLogForNodes() {
@@ -83,8 +82,12 @@ public final class Services implements AutoCloseable {
         return processes.stream().map(Process::pid).toList();
     }
 
-    private void launch(Path jar, List<String> args, Path log, RunFile runFile) throws IOException {
-        List<String> command = new ArrayList<>(List.of(SutJar.javaCommand(), "-Xmx256m", "-jar", jar.toString()));
+    private synchronized void launch(Path jar, List<String> args, Path log, RunFile runFile) throws IOException {
+        if (closed) {
+            throw new IOException("stopped before the " + args.get(0) + " started");
+        }
+        List<String> command = new ArrayList<>(List.of(SutJar.javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -114,12 +117,6 @@ public final class Services implements AutoCloseable {
         return "0.0.0.0".equals(bindHost) ? "127.0.0.1" : bindHost;
     }
 
-    private static int freePort(String host) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(localHost(host)))) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);
@@ -128,8 +125,10 @@ public final class Services implements AutoCloseable {
         }
     }
 
+    /** Stops both services; also safe while {@link #start} is still running (from a shutdown hook). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         for (Process p : processes) {
             p.destroyForcibly();
         }

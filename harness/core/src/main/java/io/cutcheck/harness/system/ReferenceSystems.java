@@ -50,6 +50,7 @@ public final class ReferenceSystems {
     }
 
     private static List<String> command(Path sutJar) {
-        return List.of(SutJar.javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", sutJar.toString());
+        return List.of(SutJar.javaCommand(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+                sutJar.toString());
     }
 }
