@@ -11,6 +11,7 @@ import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ final class Runner {
             try (ProgressLine progress = ProgressLine.start(run, cli.getErr())) {
                 outcome = run.run();
             }
+            writePages(outcome, parts(spec, sutJar), cli.getErr());
             print(outcome, out);
             worst = Math.max(worst, rank(outcome.exitCode()));
         }
@@ -50,6 +52,19 @@ final class Runner {
             case 1 -> 2;
             default -> 1;
         };
+    }
+
+    /** A report that cannot be written costs the pages, never the verdict: one line, and go on. */
+    private static void writePages(RunOutcome outcome, RunParts parts, PrintWriter err) {
+        if (outcome.storeDir() == null) {
+            return;
+        }
+        try {
+            RunPages.write(outcome.storeDir(), parts.checkers());
+        } catch (IOException | RuntimeException e) {
+            err.println("cutcheck: report pages not written: " + e.getMessage());
+            err.flush();
+        }
     }
 
     static RunParts parts(TestSpec spec, Path sutJar) {

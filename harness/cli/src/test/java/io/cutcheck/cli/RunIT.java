@@ -69,7 +69,8 @@ class RunIT {
                 .contains("setup", "run", "heal", "drain", "check");
         assertThat(store.resolve("latest")).isDirectory();
         for (String file : List.of("test.json", "history.jsonl", "nemesis.jsonl", "events.jsonl", "checkpoints.jsonl",
-                "contents.jsonl", "input.jsonl", "output.jsonl", "final-state.json", "nodes/coordinator.log")) {
+                "contents.jsonl", "input.jsonl", "output.jsonl", "final-state.json", "nodes/coordinator.log",
+                "junit.xml", "report.html")) {
             assertThat(store.resolve("latest").resolve(file)).isNotEmptyFile();
         }
         assertThat(pids).hasSizeGreaterThanOrEqualTo(8);
@@ -85,6 +86,7 @@ class RunIT {
         assertThat(result.out()).as(result.err()).contains("verdict: invalid");
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(results(store).path("anomalies")).isNotEmpty();
+        assertThat(Files.readString(store.resolve("latest/junit.xml"))).contains("<failure");
         assertThat(Cli.alive(List.copyOf(pids))).as("processes left behind").isEmpty();
     }
 
