@@ -56,7 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.exists(store.results())) {
             ResultsWriter.write(store.results(), results);
         }
-        Runner.print(new RunOutcome(judgement.verdict(), store.dir(), results, null), command.commandLine().getOut());
+        Runner.print(new RunOutcome(judgement.verdict(), store.dir(), results, null, saved.observations(),
+                judgement.results()), command.commandLine().getOut());
         return judgement.verdict().exitCode();
     }
 }

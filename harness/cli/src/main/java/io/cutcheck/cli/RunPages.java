@@ -1,10 +1,8 @@
 package io.cutcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.harness.checker.Checker;
-import io.cutcheck.harness.run.Judge;
+import io.cutcheck.harness.run.RunOutcome;
 import io.cutcheck.harness.store.Json;
-import io.cutcheck.harness.store.StoreReader;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.figures.RunFigures;
 import io.cutcheck.reports.html.HtmlReport;
@@ -14,26 +12,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Writes {@code junit.xml} (for CI) and {@code report.html} (for people) into a run's store
- * directory, beside the {@code results.json} the run loop wrote. The store is the input, so a
- * saved run gets the same pages as a live one.
+ * directory, beside the {@code results.json} the run loop wrote, from what the run judged.
  */
 final class RunPages {
 
     private RunPages() {}
 
-    static void write(Path storeDir, List<Checker> checkers) throws IOException {
-        StoreReader.SavedRun saved = StoreReader.read(storeDir);
-        Judge.Judgement judgement = Judge.judge(saved.observations(), checkers);
-        JsonNode spec = readOrEmpty(storeDir.resolve("test.json"));
-        RunReport report = new RunReport(saved.observations(), judgement.results(),
-                phases(readOrEmpty(storeDir.resolve("results.json"))), storeDir, spec);
+    /** Writes nothing for a run that ended before it had a store. */
+    static void write(RunOutcome outcome) throws IOException {
+        if (outcome.storeDir() == null || outcome.observations() == null) {
+            return;
+        }
+        JsonNode spec = readOrEmpty(outcome.storeDir().resolve("test.json"));
+        RunReport report = new RunReport(outcome.observations(), outcome.checks(), phases(outcome.results()),
+                outcome.storeDir(), spec);
         JunitXml.write(report);
-        HtmlReport.write(report, RunFigures.of(saved.observations(), spec));
+        HtmlReport.write(report, RunFigures.of(outcome.observations(), spec));
     }
 
     /** The run loop records phase timings in milliseconds under {@code timings}. */

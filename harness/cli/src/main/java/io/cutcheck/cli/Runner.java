@@ -38,7 +38,7 @@ final class Runner {
             try (ProgressLine progress = ProgressLine.start(run, cli.getErr())) {
                 outcome = run.run();
             }
-            writePages(outcome, parts(spec, sutJar), cli.getErr());
+            writePages(outcome, cli.getErr());
             print(outcome, out);
             worst = Math.max(worst, rank(outcome.exitCode()));
         }
@@ -55,12 +55,9 @@ final class Runner {
     }
 
     /** A report that cannot be written costs the pages, never the verdict: one line, and go on. */
-    private static void writePages(RunOutcome outcome, RunParts parts, PrintWriter err) {
-        if (outcome.storeDir() == null) {
-            return;
-        }
+    private static void writePages(RunOutcome outcome, PrintWriter err) {
         try {
-            RunPages.write(outcome.storeDir(), parts.checkers());
+            RunPages.write(outcome);
         } catch (IOException | RuntimeException e) {
             err.println("cutcheck: report pages not written: " + e.getMessage());
             err.flush();

@@ -42,16 +42,13 @@ public final class BankSnapshotChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
-        var options = BankOptions.from(observations.workloadOptions());
-        if (options.isEmpty()) {
-            return CheckResult.unknown(NAME, "the run did not record the bank's options (peers, accounts, initialBalance)");
-        }
         BankLedger ledger;
         try {
-            ledger = BankLedger.of(options.get(), observations.input());
-        } catch (BankLedger.Unreadable e) {
+            ledger = BankInputs.ledger(observations);
+        } catch (BankInputs.Missing e) {
             return CheckResult.unknown(NAME, e.getMessage());
         }
+        BankOptions options = ledger.options();
         CommitEvidence commits = CommitEvidence.of(observations);
         AnomalyCollector anomalies = new AnomalyCollector();
         List<Long> incomplete = new ArrayList<>();
@@ -61,7 +58,7 @@ public final class BankSnapshotChecker implements Checker {
             if (commits.committedAt(snapshot.getKey()).isEmpty()) {
                 continue;
             }
-            List<PeerPart> parts = parts(options.get(), snapshot.getValue());
+            List<PeerPart> parts = parts(options, snapshot.getValue());
             if (parts == null) {
                 incomplete.add(snapshot.getKey());
                 continue;
@@ -87,7 +84,7 @@ public final class BankSnapshotChecker implements Checker {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("snapshotsJudged", judged);
         stats.put("snapshotsWithPartsMissing", incomplete);
-        stats.put("total", options.get().total());
+        stats.put("total", options.total());
         if (anomalies.isEmpty() && judged == 0) {
             return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("no-content",
                     "No committed snapshot had every peer's part (with parts missing: " + incomplete + ").")), stats);

@@ -30,19 +30,16 @@ public final class FinalBalancesChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
-        var options = BankOptions.from(observations.workloadOptions());
-        if (options.isEmpty()) {
-            return CheckResult.unknown(NAME, "the run did not record the bank's options (peers, accounts, initialBalance)");
-        }
         BankLedger ledger;
         try {
-            ledger = BankLedger.of(options.get(), observations.input());
-        } catch (BankLedger.Unreadable e) {
+            ledger = BankInputs.ledger(observations);
+        } catch (BankInputs.Missing e) {
             return CheckResult.unknown(NAME, e.getMessage());
         }
+        BankOptions options = ledger.options();
         Map<String, Long> actual = new TreeMap<>();
         Map<String, String> holder = new TreeMap<>();
-        for (int peer = 0; peer < options.get().peers(); peer++) {
+        for (int peer = 0; peer < options.peers(); peer++) {
             JsonNode state = observations.finalState().get(BankOptions.peer(peer));
             if (state == null || !state.path("balances").isObject()) {
                 return CheckResult.unknown(NAME, "no final balances from " + BankOptions.peer(peer));
@@ -73,7 +70,7 @@ public final class FinalBalancesChecker implements Checker {
         }
         long total = actual.values().stream().mapToLong(Long::longValue).sum();
         Map<String, Object> stats = Map.of("accounts", expected.size(), "finalTotal", total,
-                "expectedTotal", options.get().total());
+                "expectedTotal", options.total());
         if (!anomalies.isEmpty() && !observations.drained()) {
             return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("not-drained", anomalies.counts()
                     .getOrDefault("wrong-final-balance", 0L) + " accounts differ from the input log's balances, but the run"

@@ -172,14 +172,15 @@ public final class TestRun {
         results.put("finalCheckpoint", drained.finalCheckpoint());
         results.put("drainNote", drained.note());
         ResultsWriter.write(store.results(), results);
-        return new RunOutcome(judgement.verdict(), store.dir(), results, null);
+        return new RunOutcome(judgement.verdict(), store.dir(), results, null, observations, judgement.results());
     }
 
     private RunOutcome failed(StoreLayout store, Throwable e) {
         timer.endCurrent();
         String error = oneLine(e);
         if (store == null) {
-            return new RunOutcome(Validity.UNKNOWN, null, Json.MAPPER.createObjectNode().put("error", error), error);
+            return new RunOutcome(Validity.UNKNOWN, null, Json.MAPPER.createObjectNode().put("error", error), error,
+                    null, null);
         }
         Observations observations;
         try {
@@ -197,7 +198,7 @@ public final class TestRun {
         } catch (IOException ignored) {
             // the error is also returned, and printed by the caller
         }
-        return new RunOutcome(verdict, store.dir(), results, error);
+        return new RunOutcome(verdict, store.dir(), results, error, observations, judgement.results());
     }
 
     private static String oneLine(Throwable e) {
