@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,8 @@ public final class NodeImageBuilder {
     public static final String JAR_IN_IMAGE = "/app/node.jar";
     /** How many images of each repository stay, the one just made included. */
     static final int KEEP = 3;
+    /** Images younger than this are never removed, whatever their rank. */
+    static final Duration FRESH = Duration.ofHours(1);
 
     private final DockerClient docker;
 
@@ -157,7 +160,8 @@ public final class NodeImageBuilder {
     /**
      * Drops all but the newest {@link #KEEP} images of this repository, so that switching between
      * a few jars (or running two runs with different jars) does not rebuild each time, while old
-     * builds do not pile up. An image still in use by a container stays.
+     * builds do not pile up. An image still in use by a container stays, and so does one built in
+     * the last {@link #FRESH}: another run (or test) on this host may have just made it for itself.
      */
     private void removeOlderTags(String repository, String keep) {
         List<Image> images = docker.listImagesCmd().withReferenceFilter(repository).exec().stream()
@@ -165,7 +169,8 @@ public final class NodeImageBuilder {
         int kept = 0;
         for (Image image : images) {
             List<String> tags = image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags());
-            if (tags.contains(keep) || ++kept < KEEP) {
+            boolean fresh = Instant.ofEpochSecond(image.getCreated()).isAfter(Instant.now().minus(FRESH));
+            if (tags.contains(keep) || fresh || ++kept < KEEP) {
                 continue;
             }
             try {
