@@ -40,6 +40,21 @@ public final class ComposedNemesis implements Nemesis {
         return byKind.keySet();
     }
 
+    /** Prepares every part; the composed fixture asks them in order and closes them in reverse. */
+    @Override
+    public Fixture prepare(FixtureSite site) throws Exception {
+        List<Fixture> fixtures = new ArrayList<>();
+        try {
+            for (Nemesis n : parts) {
+                fixtures.add(n.prepare(site));
+            }
+        } catch (Exception e) {
+            new Fixtures(fixtures).close();
+            throw e;
+        }
+        return new Fixtures(fixtures);
+    }
+
     @Override
     public void inject(Fault fault, FaultContext context) throws Exception {
         handler(fault).inject(fault, context);

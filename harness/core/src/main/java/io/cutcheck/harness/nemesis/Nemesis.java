@@ -17,6 +17,14 @@ public interface Nemesis {
     /** The fault kinds this nemesis handles, as the CLI spells them. */
     Set<String> kinds();
 
+    /**
+     * Builds what this nemesis acts through (per-link proxies, fault-injecting disks), once per
+     * run, before any node starts. A nemesis that acts on processes only needs nothing.
+     */
+    default Fixture prepare(FixtureSite site) throws Exception {
+        return Fixture.NONE;
+    }
+
     void inject(Fault fault, FaultContext context) throws Exception;
 
     void heal(Fault fault, FaultContext context) throws Exception;

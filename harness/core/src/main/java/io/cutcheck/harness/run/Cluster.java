@@ -2,6 +2,9 @@ package io.cutcheck.harness.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.nemesis.Fixture;
+import io.cutcheck.harness.nemesis.FixtureSite;
+import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.LaunchSpec;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.NodeAddress;
@@ -32,6 +35,7 @@ final class Cluster implements AutoCloseable {
     private final List<NodeSlot> slots;
     private final String committer;
     private final Services services = new Services();
+    private volatile Fixture fixture = Fixture.NONE;
 
     Cluster(Runtime runtime, List<NodeSlot> slots, String committer) {
         this.runtime = runtime;
@@ -39,18 +43,25 @@ final class Cluster implements AutoCloseable {
         this.committer = committer;
     }
 
-    /** Starts the services and every node; returns when each node's process exists. */
+    /**
+     * Starts the services, the nemesis's fixture and every node; returns when each node's process
+     * exists. Each node is configured with its peers and data directory as the fixture has them.
+     */
     void start(SystemDefinition system, TestSpec spec, int partitions, Map<String, JsonNode> options,
-               StoreLayout store, Path sutJar, RunFile runFile) throws IOException {
+               StoreLayout store, Path sutJar, RunFile runFile, Nemesis nemesis) throws Exception {
         Map<String, NodeAddress> addresses = new LinkedHashMap<>();
         for (NodeSlot slot : slots) {
             addresses.put(slot.node(), runtime.reserve(slot.node(), slot.role()));
         }
         services.start(sutJar, runtime.servicesBindHost(), runtime.harnessHostForNodes(), partitions,
                 store.servicesDir(), runFile);
+        fixture = nemesis.prepare(new FixtureSite(runtime, runFile, store.dir().resolve("fixture")));
         for (NodeSlot slot : slots) {
             Path nodeDir = store.nodeDir(slot.node());
-            byte[] config = NodeConfig.write(system.name(), slot, slots, addresses, nodeDir.resolve("data"),
+            Map<String, NodeAddress> seen = new LinkedHashMap<>(fixture.peersSeenBy(slot.node(), addresses));
+            seen.put(slot.node(), addresses.get(slot.node())); // a node binds its own address, whatever peers dial
+            Path dataDir = fixture.dataDir(slot.node(), nodeDir.resolve("data"));
+            byte[] config = NodeConfig.write(system.name(), slot, slots, seen, dataDir,
                     services.inputLogForNodes(), services.outputStoreForNodes(), spec.checkpoint(), spec.defect(),
                     options);
             runtime.start(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
@@ -107,12 +118,17 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Stops the nodes first, then takes the fixture away (proxies, mounts), then the services. */
     @Override
     public void close() {
         try {
             runtime.close();
         } finally {
-            services.close();
+            try {
+                fixture.close();
+            } finally {
+                services.close();
+            }
         }
     }
 }

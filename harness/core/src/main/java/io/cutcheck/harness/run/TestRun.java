@@ -110,7 +110,7 @@ public final class TestRun {
         JsonlWriter checkpointsOut = open(new JsonlWriter(store.checkpoints()));
         JsonlWriter contentsOut = open(new JsonlWriter(store.contents()));
         Cluster cluster = open(new Cluster(parts.runtime().apply(runFile), slots, committer));
-        cluster.start(parts.system(), spec, partitions, options, store, parts.sutJar(), runFile);
+        cluster.start(parts.system(), spec, partitions, options, store, parts.sutJar(), runFile, parts.nemesis());
         EventPoller events = open(new EventPoller(eventsOut, cluster.nodes(), 100));
         checkpoints = open(new CheckpointPoller(checkpointsOut, contentsOut, cluster.nodes(), 150));
         cluster.awaitRunning(HEALTHY_TIMEOUT);
