@@ -1,6 +1,7 @@
 package io.cutcheck.harness.runtime;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
@@ -35,6 +36,15 @@ public interface Runtime extends AutoCloseable {
      */
     default String servicesBindHost() {
         return "127.0.0.1";
+    }
+
+    /**
+     * Where the harness, on this host, reaches a port the node binds (the upstream of a proxy the
+     * harness puts on a link, for instance): fixed once the node is reserved and unchanged by
+     * restarts. Local nodes are reached where their peers dial them.
+     */
+    default InetSocketAddress reachFromHarness(NodeAddress node, int port) {
+        return InetSocketAddress.createUnresolved(node.peerHost(), port);
     }
 
     @Override
