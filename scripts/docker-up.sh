@@ -9,18 +9,6 @@ source "$(dirname "$0")/lib.sh"
 
 DOCKERD_LOG="${CUTCHECK_DOCKERD_LOG:-/var/log/cutcheck-dockerd.log}"
 
-# Like lib.sh's need_command, but waits for the dpkg lock: other jobs on the machine may be
-# installing at the same moment.
-apt_install() {
-  local pkg="$1" out="${TMPDIR:-/tmp}/cutcheck-apt.log"
-  log "installing $pkg"
-  if [ -z "${CUTCHECK_APT_UPDATED:-}" ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq >"$out" 2>&1 && export CUTCHECK_APT_UPDATED=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "$pkg" >"$out" 2>&1 \
-    || { log "apt-get install $pkg failed:"; tail -n 5 "$out" >&2; return 1; }
-}
-
 daemon_answers() {
   command -v docker >/dev/null 2>&1 && timeout 10 docker version -f '{{.Server.Version}}' >/dev/null 2>&1
 }
@@ -33,8 +21,8 @@ report() {
 }
 
 # busybox-static is wanted by the node image (a shell for debugging); the image builds without it.
-if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && [ ! -x /bin/busybox ]; then
-  apt_install busybox-static || log "continuing without busybox: node images will have no shell"
+if can_apt && [ ! -x /bin/busybox ]; then
+  apt_install --no-install-recommends busybox-static || log "continuing without busybox: node images will have no shell"
 fi
 
 if daemon_answers; then
@@ -42,12 +30,12 @@ if daemon_answers; then
   exit 0
 fi
 
-if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+if ! can_apt; then
   log "no Docker daemon answers: install Docker (Debian: apt-get install docker.io) and start dockerd, or run this script as root on Debian"
   exit 1
 fi
 
-command -v dockerd >/dev/null 2>&1 || apt_install docker.io
+command -v dockerd >/dev/null 2>&1 || apt_install --no-install-recommends docker.io
 
 # A pid file left by a daemon that died (e.g. a machine snapshot) makes dockerd refuse to start.
 if [ -f /var/run/docker.pid ] && ! kill -0 "$(cat /var/run/docker.pid)" 2>/dev/null; then

@@ -5,17 +5,31 @@ CUTCHECK_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 log() { printf 'cutcheck: %s\n' "$*" >&2; }
 
-# Installs Debian packages when a command is missing and we may (root on Debian);
-# otherwise says exactly what to install.
+# True when we may install Debian packages ourselves: root on a machine with apt-get.
+can_apt() {
+  [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
+}
+
+# Installs Debian packages (arguments go to apt-get install, options included), updating the package lists once per shell. Waits for
+# the dpkg lock rather than failing: other jobs on the machine may be installing at the same time.
+apt_install() {
+  local out="${TMPDIR:-/tmp}/cutcheck-apt.log"
+  local apt=(apt-get -o DPkg::Lock::Timeout=300 -qq)
+  log "installing ${*/--no-install-recommends /}"
+  if [ -z "${CUTCHECK_APT_UPDATED:-}" ]; then
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >"$out" 2>&1 && export CUTCHECK_APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" install -y "$@" >"$out" 2>&1 \
+    || { log "apt-get install $* failed:"; tail -n 5 "$out" >&2; return 1; }
+}
+
+# Installs a command's Debian package when the command is missing and we may; otherwise says
+# exactly what to install.
 need_command() {
   local cmd="$1" pkg="$2"
   command -v "$cmd" >/dev/null 2>&1 && return 0
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing $pkg (for $cmd)"
-    if [ -z "${CUTCHECK_APT_UPDATED:-}" ]; then
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && export CUTCHECK_APT_UPDATED=1
-    fi
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null || { log "apt-get install $pkg failed"; return 1; }
+  if can_apt; then
+    apt_install "$pkg"
   else
     log "$cmd is missing: install the package $pkg"
     return 1
