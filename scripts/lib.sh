@@ -15,7 +15,9 @@ can_apt() {
 apt_install() {
   local out="${TMPDIR:-/tmp}/cutcheck-apt.log"
   local apt=(apt-get -o DPkg::Lock::Timeout=300 -qq)
-  log "installing ${*/--no-install-recommends /}"
+  local arg packages=()
+  for arg in "$@"; do [[ "$arg" == -* ]] || packages+=("$arg"); done
+  log "installing ${packages[*]}"
   if [ -z "${CUTCHECK_APT_UPDATED:-}" ]; then
     DEBIAN_FRONTEND=noninteractive "${apt[@]}" update >"$out" 2>&1 && export CUTCHECK_APT_UPDATED=1
   fi
