@@ -10,8 +10,9 @@ can_apt() {
   [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
 }
 
-# Installs Debian packages (arguments go to apt-get install, options included), updating the package lists once per shell. Waits for
-# the dpkg lock rather than failing: other jobs on the machine may be installing at the same time.
+# Installs Debian packages (arguments go to apt-get install, options included), updating the
+# package lists once per shell. Waits for the dpkg lock rather than failing: other jobs on the
+# machine may be installing at the same time.
 apt_install() {
   local out="${TMPDIR:-/tmp}/cutcheck-apt.log"
   local apt=(apt-get -o DPkg::Lock::Timeout=300 -qq)
