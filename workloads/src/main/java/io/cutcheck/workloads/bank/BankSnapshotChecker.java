@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
 import io.cutcheck.harness.checker.CheckResult;
-import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.CommitEvidence;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
@@ -31,23 +30,16 @@ import java.util.TreeMap;
  * outcome was unknown is judged by what the log holds. The sender's debits and the receiver's credits are compared by count, which the FIFO channel
  * makes enough: the k-th credit from a sender is the k-th accepted transfer from it.
  */
-public final class BankSnapshotChecker implements Checker {
+public final class BankSnapshotChecker extends LedgerChecker {
 
     public static final String NAME = "bank-snapshot";
 
-    @Override
-    public String name() {
-        return NAME;
+    public BankSnapshotChecker() {
+        super(NAME);
     }
 
     @Override
-    public CheckResult check(Observations observations) {
-        BankLedger ledger;
-        try {
-            ledger = BankInputs.ledger(observations);
-        } catch (BankInputs.Missing e) {
-            return CheckResult.unknown(NAME, e.getMessage());
-        }
+    CheckResult check(BankLedger ledger, Observations observations) {
         BankOptions options = ledger.options();
         CommitEvidence commits = CommitEvidence.of(observations);
         AnomalyCollector anomalies = new AnomalyCollector();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
 import io.cutcheck.harness.checker.CheckResult;
-import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
 import java.util.Iterator;
@@ -19,23 +18,16 @@ import java.util.TreeMap;
  * debited once and credited once, every rejected one without effect. Without a drain, or with a
  * peer's balances missing, a difference is UNKNOWN rather than proof.
  */
-public final class FinalBalancesChecker implements Checker {
+public final class FinalBalancesChecker extends LedgerChecker {
 
     public static final String NAME = "bank-final-balances";
 
-    @Override
-    public String name() {
-        return NAME;
+    public FinalBalancesChecker() {
+        super(NAME);
     }
 
     @Override
-    public CheckResult check(Observations observations) {
-        BankLedger ledger;
-        try {
-            ledger = BankInputs.ledger(observations);
-        } catch (BankInputs.Missing e) {
-            return CheckResult.unknown(NAME, e.getMessage());
-        }
+    CheckResult check(BankLedger ledger, Observations observations) {
         BankOptions options = ledger.options();
         Map<String, Long> actual = new TreeMap<>();
         Map<String, String> holder = new TreeMap<>();
