@@ -21,6 +21,7 @@ import io.cutcheck.harness.system.SystemDefinition;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,9 @@ final class Cluster implements AutoCloseable {
         services.start(sutJar, runtime.servicesBindHost(), runtime.harnessHostForNodes(), partitions,
                 store.servicesDir(), runFile);
         fixture = nemesis.prepare(new FixtureSite(runtime, runFile, store.dir().resolve("fixture")));
+        // Everything the fixture makes (a mount takes seconds under load) is ready before the first
+        // node starts, so the nodes start together and none runs long alone.
+        List<LaunchSpec> launches = new ArrayList<>();
         for (NodeSlot slot : slots) {
             Path nodeDir = store.nodeDir(slot.node());
             Map<String, NodeAddress> seen = new LinkedHashMap<>(fixture.peersSeenBy(slot.node(), addresses));
@@ -64,7 +68,10 @@ final class Cluster implements AutoCloseable {
             byte[] config = NodeConfig.write(system.name(), slot, slots, seen, dataDir,
                     services.inputLogForNodes(), services.outputStoreForNodes(), spec.checkpoint(), spec.defect(),
                     options);
-            runtime.start(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
+            launches.add(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
+        }
+        for (LaunchSpec launch : launches) {
+            runtime.start(launch);
         }
     }
 
