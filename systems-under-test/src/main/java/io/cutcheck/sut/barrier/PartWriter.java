@@ -62,6 +62,20 @@ final class PartWriter {
         });
     }
 
+    /**
+     * Returns once every part queued before this call is written or has failed: a restore must
+     * not discard the directory of a checkpoint whose part is being written into it.
+     */
+    void awaitQueued() {
+        try {
+            thread.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private void written(long id, PartInfo part) {
         events.append(EventType.SNAPSHOT_WRITTEN, id, Map.of("bytes", part.sizeBytes()));
         known.update(id, v -> new CheckpointView(v.id(), v.reason(), v.status(), v.triggeredAt(), v.acksCompleteAt(),

@@ -209,7 +209,6 @@ abstract class TaskNode implements ControlNode {
                 payload = Optional.of(store.readPart(checkpoint, config.node(), r.part()));
             }
             restoreState(checkpoint, payload);
-            store.discardAbove(checkpoint);
         } catch (CorruptCheckpointException e) {
             toCoordinator(new ControlMessage.RestoreFailed(r.epoch(), checkpoint, e.getMessage()));
             return;
@@ -217,9 +216,24 @@ abstract class TaskNode implements ControlNode {
             toCoordinator(new ControlMessage.RestoreFailed(r.epoch(), checkpoint, String.valueOf(e.getMessage())));
             return;
         }
+        discardAbove(checkpoint);
         restoredFrom = checkpoint > 0 ? checkpoint : null;
         events.append(EventType.RESTORED, restoredFrom);
         toCoordinator(new ControlMessage.Restored(r.epoch(), checkpoint));
+    }
+
+    /**
+     * Drops the parts of checkpoints newer than the one restored, once the part writer has
+     * finished what it was writing into them. Failing to drop one is no reason to refuse a good
+     * checkpoint: a leftover part is overwritten when its id is written again.
+     */
+    private void discardAbove(long checkpoint) {
+        partWriter.awaitQueued();
+        try {
+            store.discardAbove(checkpoint);
+        } catch (IOException e) {
+            LOG.warning("parts above checkpoint " + checkpoint + " not all discarded: " + e.getMessage());
+        }
     }
 
     // ---- data channels ----
