@@ -84,6 +84,11 @@ public final class FaultFsMount implements AutoCloseable {
     return launch.backing();
   }
 
+  /** The helper process serving the mount (to record it, so a later run can reap it). */
+  public ProcessHandle helper() {
+    return helper.toHandle();
+  }
+
   /** Puts {@code faults} in force, replacing all others; {@code seed} decides which operations fail. */
   public void setFaults(List<DiskFault> faults, long seed) throws IOException {
     control.setFaults(new FaultRequest(faults, seed));
