@@ -22,11 +22,11 @@ public final class DiskNemeses {
             DiskFault.delay(DiskOp.WRITE, 10), DiskFault.delay(DiskOp.FSYNC, 250), DiskFault.delay(DiskOp.RENAME, 50));
 
     /**
-     * EIO on fsync with probability 1/2, dropping the file's unsynced writes as Linux drops pages
-     * whose writeback failed; EIO on writes and renames with probability 1/20.
+     * A failing disk: EIO on most fsyncs (4 in 5), dropping the file's unsynced writes as Linux
+     * drops pages whose writeback failed; EIO on writes and renames with probability 1/20.
      */
     static final List<DiskFault> ERRORS = List.of(
-            DiskFault.error(DiskOp.FSYNC, Errno.EIO, 0.5).losingUnsynced(),
+            DiskFault.error(DiskOp.FSYNC, Errno.EIO, 0.8).losingUnsynced(),
             DiskFault.error(DiskOp.WRITE, Errno.EIO, 0.05),
             DiskFault.error(DiskOp.RENAME, Errno.EIO, 0.05));
 
@@ -41,7 +41,7 @@ public final class DiskNemeses {
 
     public static final Map<String, String> DESCRIPTIONS = Map.of(
             SLOW_DISK, "slow disk: write +10 ms, fsync +250 ms, rename +50 ms (FUSE)",
-            DISK_ERRORS, "failing disk: EIO on fsync (1/2, unsynced data dropped), write and rename (1/20) (FUSE)",
+            DISK_ERRORS, "failing disk: EIO on fsync (4/5, unsynced data dropped), on write and rename (1/20) (FUSE)",
             DISK_FULL, "full disk: ENOSPC on every write (FUSE)",
             LoseUnsyncedNemesis.KIND, "power loss: kill nodes, drop their unsynced writes (some torn), restart (FUSE)");
 }
