@@ -119,6 +119,10 @@ public final class FaultDisks {
         return mount(node).crash(crash);
     }
 
+    synchronized FsStatus status(String node) throws IOException {
+        return mount(node).status();
+    }
+
     synchronized Set<String> nodes() {
         return Set.copyOf(mounts.keySet());
     }
