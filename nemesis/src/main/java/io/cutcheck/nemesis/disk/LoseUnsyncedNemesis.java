@@ -25,6 +25,7 @@ public final class LoseUnsyncedNemesis implements Nemesis {
 
     private final Set<String> down = new LinkedHashSet<>();
     private volatile DiskLease lease;
+    private int losses;
 
     @Override
     public Set<String> kinds() {
@@ -37,15 +38,19 @@ public final class LoseUnsyncedNemesis implements Nemesis {
         return lease;
     }
 
-    /** Clean crashes for even fault ids, torn ones (seeded by the id) for odd: both kinds in every run. */
-    static Crash crashFor(Fault fault) {
-        return fault.id() % 2 == 0 ? Crash.clean() : Crash.torn(fault.id() * 7919L + fault.startMillis());
+    /**
+     * The {@code n}-th power loss of the run (from 0): clean when even, torn when odd (seeded by the
+     * fault), so every run with two or more has both. Counted per nemesis, not by fault id: kinds
+     * take turns in a schedule, so fault ids of one kind are often all even or all odd.
+     */
+    static Crash crashFor(int n, Fault fault) {
+        return n % 2 == 0 ? Crash.clean() : Crash.torn(fault.id() * 7919L + fault.startMillis());
     }
 
     @Override
     public synchronized void inject(Fault fault, FaultContext context) throws Exception {
         FaultDisks disks = DiskTargets.require(lease, KIND);
-        Crash crash = crashFor(fault);
+        Crash crash = crashFor(losses++, fault);
         for (Node node : DiskTargets.nodes(fault, context)) {
             node.kill();
             down.add(node.name());

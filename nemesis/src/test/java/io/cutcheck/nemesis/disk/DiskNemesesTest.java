@@ -22,11 +22,13 @@ class DiskNemesesTest {
 
     @Test
     void powerLossesAlternateBetweenCleanAndTornWithASeedOfTheirOwn() {
-        Crash first = LoseUnsyncedNemesis.crashFor(new Fault(0, "lose-unsynced", List.of("a"), 1000, 500));
-        Crash second = LoseUnsyncedNemesis.crashFor(new Fault(1, "lose-unsynced", List.of("a"), 4000, 500));
-        Crash fourth = LoseUnsyncedNemesis.crashFor(new Fault(3, "lose-unsynced", List.of("a"), 9000, 500));
+        Crash first = LoseUnsyncedNemesis.crashFor(0, new Fault(1, "lose-unsynced", List.of("a"), 1000, 500));
+        Crash second = LoseUnsyncedNemesis.crashFor(1, new Fault(3, "lose-unsynced", List.of("a"), 4000, 500));
+        Crash third = LoseUnsyncedNemesis.crashFor(2, new Fault(5, "lose-unsynced", List.of("a"), 7000, 500));
+        Crash fourth = LoseUnsyncedNemesis.crashFor(3, new Fault(7, "lose-unsynced", List.of("a"), 9000, 500));
         assertThat(first.torn()).isFalse();
         assertThat(second.torn()).isTrue();
+        assertThat(third.torn()).isFalse();
         assertThat(fourth.torn()).isTrue();
         assertThat(second.seed()).isNotEqualTo(fourth.seed());
     }
