@@ -11,6 +11,7 @@ import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.ReferenceSystems;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
+import io.cutcheck.nemesis.disk.DiskNemeses;
 import io.cutcheck.nemesis.process.ProcessNemeses;
 import io.cutcheck.workloads.bank.BankWorkload;
 import io.cutcheck.workloads.stream.StreamWorkload;
@@ -46,8 +47,11 @@ final class Registry {
             new Entry<>(BankWorkload.NAME, "transfers between accounts of peers; money is conserved",
                     BankWorkload::new)));
 
-    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(ProcessNemeses.BY_KIND.entrySet().stream()
-            .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue()))
+    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(java.util.stream.Stream.concat(
+            ProcessNemeses.BY_KIND.entrySet().stream()
+                    .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
+            DiskNemeses.BY_KIND.entrySet().stream()
+                    .map(e -> new Entry<>(e.getKey(), DiskNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())))
             .toList());
 
     static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(

@@ -13,6 +13,14 @@
  *   <li>{@link io.cutcheck.nemesis.disk.FaultFsMount}: the harness's handle: mount (waits until
  *       live), set and clear {@link io.cutcheck.nemesis.disk.DiskFault}s, crash, sync, unmount.
  *       {@link io.cutcheck.nemesis.disk.StaleMounts} clears what a killed run left mounted.
+ *   <li>{@link io.cutcheck.nemesis.disk.FaultDisks}: a run's disks, one mount per node over its
+ *       data directory (backing directory in the store), shared by the run's disk nemeses through
+ *       {@link io.cutcheck.nemesis.disk.DiskLease}s, their fixtures.
+ *   <li>The nemeses ({@link io.cutcheck.nemesis.disk.DiskNemeses}): {@code slow-disk},
+ *       {@code disk-errors}, {@code disk-full} ({@link io.cutcheck.nemesis.disk.RuleNemesis}: rules
+ *       in force while the fault lasts) and {@code lose-unsynced}
+ *       ({@link io.cutcheck.nemesis.disk.LoseUnsyncedNemesis}: kill, crash the disk, restart).
+ *       {@link io.cutcheck.nemesis.disk.SteadyDisk} keeps rules for a whole run, for benchmarks.
  * </ul>
  *
  * <h2>Faults</h2>
