@@ -52,7 +52,28 @@ public final class LinkProxies implements Fixture {
         LinkProxies proxies = new LinkProxies(server, site.runtime(), ProxyNames.forThisRun(), log,
                 endpoint instanceof ToxiproxyEndpoint.External);
         log.write("server", line -> line.put("description", server.description()));
+        try {
+            proxies.warmUp();
+        } catch (IOException | RuntimeException e) {
+            proxies.close();
+            throw e;
+        }
         return proxies;
+    }
+
+    /**
+     * One throwaway proxy with a toxic, made and removed: the client's first calls load and
+     * compile its code, and would otherwise delay the run's first fault by a second or more.
+     */
+    private void warmUp() throws IOException {
+        Proxy probe = server.client().createProxy(names.prefix() + ".warm-up", server.listenHost() + ":0",
+                server.listenHost() + ":9");
+        try {
+            probe.toxics().latency("warm-up", eu.rekawek.toxiproxy.model.ToxicDirection.UPSTREAM, 1).setJitter(1).remove();
+            probe.toxics().getAll();
+        } finally {
+            probe.delete();
+        }
     }
 
     /**

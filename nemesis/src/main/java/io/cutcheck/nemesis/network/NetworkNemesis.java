@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Partitions and link faults through per-link proxies ({@link LinkProxies}). One instance serves
@@ -74,10 +75,12 @@ public final class NetworkNemesis implements Nemesis {
                     .put("stream", p.stream()).put("name", p.toxicName()).put("type", p.toxic().type()));
         });
         for (Placement placement : plan.placements()) {
-            Proxy proxy = links.handle(placement.proxy()).orElseThrow(() -> new IllegalStateException(
-                    "no proxy " + placement.proxy() + " in this run"));
-            toxics.add(ToxicPlacer.place(proxy, placement));
+            if (links.handle(placement.proxy()).isEmpty()) {
+                throw new IllegalStateException("no proxy " + placement.proxy() + " in this run");
+            }
         }
+        ApiCalls.each(plan.placements(), p -> ToxicPlacer.place(links.handle(p.proxy()).orElseThrow(), p), toxics::addAll);
+        links.log().write("in-effect", line -> line.put("fault", fault.id()).put("placed", toxics.size()));
     }
 
     @Override
@@ -86,17 +89,13 @@ public final class NetworkNemesis implements Nemesis {
         if (toxics == null) {
             return;
         }
-        IOException first = null;
-        for (Toxic toxic : toxics) {
-            try {
+        try {
+            ApiCalls.each(toxics, toxic -> {
                 toxic.remove();
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        prepared().log().write("heal", line -> line.put("fault", fault.id()).put("removed", toxics.size()));
-        if (first != null) {
-            throw first;
+                return toxic;
+            }, removed -> {});
+        } finally {
+            prepared().log().write("heal", line -> line.put("fault", fault.id()).put("removed", toxics.size()));
         }
     }
 
@@ -107,26 +106,21 @@ public final class NetworkNemesis implements Nemesis {
         if (proxies == null) {
             return;
         }
-        int removed = 0;
-        IOException first = null;
-        for (LinkProxy link : proxies.proxies()) {
-            try {
+        AtomicInteger removed = new AtomicInteger();
+        try {
+            ApiCalls.each(proxies.proxies(), link -> {
                 Proxy proxy = proxies.client().getProxy(link.name());
                 for (Toxic toxic : proxy.toxics().getAll()) {
                     toxic.remove();
-                    removed++;
+                    removed.incrementAndGet();
                 }
                 if (!proxy.isEnabled()) {
                     proxy.enable();
                 }
-            } catch (IOException e) {
-                first = first == null ? e : first;
-            }
-        }
-        int count = removed;
-        proxies.log().write("heal-all", line -> line.put("removed", count));
-        if (first != null) {
-            throw first;
+                return link;
+            }, done -> {});
+        } finally {
+            proxies.log().write("heal-all", line -> line.put("removed", removed.get()));
         }
     }
 

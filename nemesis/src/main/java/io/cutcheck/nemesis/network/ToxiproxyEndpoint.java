@@ -23,6 +23,9 @@ public sealed interface ToxiproxyEndpoint {
     /** Opens the server (starting it, if embedded) for one run. */
     ToxiproxyConnection open(Runtime runtime) throws IOException;
 
+    /** Fails with a one-line message when the server cannot be used, before any run starts. */
+    default void check() throws IOException {}
+
     /** The embedded server, started on the interface the runtime's nodes reach the harness at. */
     record Embedded() implements ToxiproxyEndpoint {
         @Override
@@ -38,14 +41,24 @@ public sealed interface ToxiproxyEndpoint {
     record External(URI url) implements ToxiproxyEndpoint {
         @Override
         public ToxiproxyConnection open(Runtime runtime) throws IOException {
+            ToxiproxyClient client = reachable();
+            return new ToxiproxyConnection(client, runtime.servicesBindHost(), runtime.harnessHostForNodes(),
+                    "Toxiproxy at " + url, () -> {});
+        }
+
+        @Override
+        public void check() throws IOException {
+            reachable();
+        }
+
+        private ToxiproxyClient reachable() throws IOException {
             ToxiproxyClient client = new ToxiproxyClient(url.getHost(), url.getPort());
             try {
                 client.version();
             } catch (IOException e) {
                 throw new IOException("cannot reach Toxiproxy at " + url + ": " + e.getMessage(), e);
             }
-            return new ToxiproxyConnection(client, runtime.servicesBindHost(), runtime.harnessHostForNodes(),
-                    "Toxiproxy at " + url, () -> {});
+            return client;
         }
 
         @Override
