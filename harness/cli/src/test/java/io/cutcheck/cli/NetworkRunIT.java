@@ -114,6 +114,30 @@ class NetworkRunIT {
         assertThat(Cli.alive(List.copyOf(pids))).as("processes left behind").isEmpty();
     }
 
+    /**
+     * A defect only a restore exposes, found with network faults alone: resets break the data
+     * channels, the coordinator aborts the checkpoint in flight and orders a restore, and the
+     * defective recovery restores that aborted checkpoint. Without faults there is no restore,
+     * and the same defect passes.
+     */
+    @Test
+    void resetsAloneExposeARestoreFromAPendingCheckpoint() throws Exception {
+        Path store = dir.resolve("store");
+        Cli.Result result = run(dir.resolve("out"), 240, "test", "--system", "barrier", "--nemesis", "reset",
+                "--defect", "restore-pending-checkpoint", "--time-limit", "20", "--seed", "42",
+                "--store", store.toString());
+
+        assertThat(result.out()).as(result.err()).contains("verdict: invalid");
+        assertThat(result.exitCode()).isEqualTo(1);
+        JsonNode results = new ObjectMapper().readTree(store.resolve("latest/results.json").toFile());
+        assertThat(results.path("restores").asInt()).isPositive();
+        assertThat(results.path("anomalies")).extracting(a -> a.path("checker").asText())
+                .contains("committed-restore");
+        assertThat(lines(store.resolve("latest/nemesis.jsonl"))).extracting(l -> l.path("kind").asText())
+                .containsOnly("reset");
+        assertThat(Cli.alive(List.copyOf(pids))).as("processes left behind").isEmpty();
+    }
+
     /** The marker run uses an external server, itself the {@code cutcheck toxiproxy} subcommand. */
     @Test
     void markerUnderPartitionsAndLatencyOnAnExternalToxiproxyIsValid() throws Exception {
