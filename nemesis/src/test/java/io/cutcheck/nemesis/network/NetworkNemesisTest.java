@@ -135,9 +135,10 @@ class NetworkNemesisTest {
         nemesis.inject(new Fault(1, "latency", List.of("c"), 0, 1000), NO_PROCESSES);
 
         long toC = timeToDeliver("a", "c");
-        long toB = timeToDeliver("a", "b");
+        // the fastest of three, so one scheduling hiccup of a loaded machine does not count as latency
+        long toB = Math.min(timeToDeliver("a", "b"), Math.min(timeToDeliver("a", "b"), timeToDeliver("a", "b")));
 
-        assertThat(toC).as("a->c, a link of the target").isGreaterThanOrEqualTo(100);
+        assertThat(toC).as("a->c, a link of the target: at least latency - jitter").isGreaterThanOrEqualTo(100);
         assertThat(toB).as("a->b, not touched").isLessThan(100);
     }
 
@@ -169,17 +170,23 @@ class NetworkNemesisTest {
 
     @Test
     void healAllRemovesEveryToxicAndLeavesTheLinksWorking() throws Exception {
-        nemesis.inject(new Fault(0, "partition", List.of("a"), 0, 1000), NO_PROCESSES);
+        nemesis.inject(new Fault(0, "partition-one", List.of("a"), 0, 1000), NO_PROCESSES);
         nemesis.inject(new Fault(1, "bandwidth", List.of("b"), 0, 1000), NO_PROCESSES);
         nemesis.inject(new Fault(2, "slicer", List.of("c"), 0, 1000), NO_PROCESSES);
         ToxiproxyClient client = proxies.client();
         assertThat(client.getProxies().stream().mapToInt(p -> toxicCount(p))).anyMatch(n -> n > 0);
+        dial("c", "a").getOutputStream().write(new byte[2000]);
+        Thread.sleep(200);
+        assertThat(node("a").receivedOnData()).as("a is cut off").isZero();
 
         nemesis.healAll(NO_PROCESSES);
         nemesis.healAll(NO_PROCESSES);
 
         assertThat(client.getProxies()).allMatch(p -> toxicCount(p) == 0);
-        assertThat(timeToDeliver("c", "a")).isLessThan(100);
+        await(() -> node("a").receivedOnData() == 2000, 5000);
+        assertThat(node("a").receivedOnData()).as("what was held arrives").isEqualTo(2000);
+        long fastest = Math.min(timeToDeliver("c", "a"), Math.min(timeToDeliver("c", "a"), timeToDeliver("c", "a")));
+        assertThat(fastest).as("no toxic left on c->a").isLessThan(100);
     }
 
     static int toxicCount(eu.rekawek.toxiproxy.Proxy proxy) {
