@@ -97,8 +97,9 @@ final class Registry {
 
     /** "  name  description" lines for a help text. */
     static String describe(Map<String, ? extends Entry<?>> registry) {
+        int width = registry.keySet().stream().mapToInt(String::length).max().orElse(0);
         return registry.values().stream()
-                .map(e -> String.format("  %-9s %s", e.name(), e.description()))
+                .map(e -> String.format("  %-" + Math.max(9, width) + "s %s", e.name(), e.description()))
                 .collect(Collectors.joining("%n"));
     }
 

@@ -14,7 +14,7 @@ class NetworkRegistryTest {
     void everyNetworkKindIsRegisteredWithItsHelpLine() {
         assertThat(Registry.NEMESES).containsKeys("partition", "partition-halves", "partition-one", "partition-bridge",
                 "partition-ring", "partition-one-way", "latency", "bandwidth", "reset", "timeout", "slicer");
-        assertThat(Registry.describe(Registry.NEMESES)).contains("partition", "200 ms");
+        assertThat(Registry.describe(Registry.NEMESES)).contains("partition-one-way", "200 ms");
     }
 
     @Test

@@ -12,27 +12,27 @@ import java.util.Optional;
  */
 public enum NetworkFaultKind {
     PARTITION("partition", null, null,
-            "cut links in a shape drawn per fault: halves, one, bridge, majorities-ring or one-way"),
+            "cut links in a shape drawn per fault among the five below"),
     PARTITION_HALVES("partition-halves", Partition.HALVES, null,
-            "split the nodes into two random halves that cannot reach each other"),
+            "two random halves that cannot reach each other"),
     PARTITION_ONE("partition-one", Partition.ONE, null,
-            "isolate the target nodes (one node, the coordinator, a minority) from the rest"),
+            "isolate the target nodes from all the others"),
     PARTITION_BRIDGE("partition-bridge", Partition.BRIDGE, null,
-            "split into two halves joined only through one bridge node that reaches both"),
+            "two halves joined only through one bridge node"),
     PARTITION_RING("partition-ring", Partition.MAJORITIES_RING, null,
-            "each node hears only the majority centred on it in a random ring"),
+            "each node hears only the majority centred on it"),
     PARTITION_ONE_WAY("partition-one-way", Partition.ONE_WAY, null,
-            "the target nodes cannot reach the others, which still reach them"),
+            "targets cannot reach the others, who still reach them"),
     LATENCY("latency", null, LinkToxic.latency(200, 100),
-            "delay every byte on the target nodes' links by 200 ms +- 100 ms jitter, order kept"),
+            "200 ms +- 100 ms on the target nodes' links, order kept"),
     BANDWIDTH("bandwidth", null, LinkToxic.bandwidth(4),
-            "throttle the target nodes' links to 4 KB/s each way"),
+            "the target nodes' links throttled to 4 KB/s each way"),
     RESET("reset", null, LinkToxic.resetPeer(0),
-            "reset (TCP RST) every connection on the target nodes' links as soon as data flows"),
+            "TCP RST on the target nodes' links once data flows"),
     TIMEOUT("timeout", null, LinkToxic.timeout(500),
-            "drop all data on the target nodes' links and close each connection after 500 ms"),
+            "target nodes' links drop data, close after 500 ms"),
     SLICER("slicer", null, LinkToxic.slicer(16, 8, 1000),
-            "cut the target nodes' traffic into 8-24 byte pieces, 1 ms apart");
+            "target nodes' traffic sliced into 8-24 bytes, 1 ms apart");
 
     private final String cliName;
     private final Partition shape;
