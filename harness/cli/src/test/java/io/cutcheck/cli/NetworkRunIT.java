@@ -64,6 +64,21 @@ class NetworkRunIT {
                 Files.readString(out.resolve("stderr.txt")));
     }
 
+    /** The last lines of every node's log, so a run that went wrong explains itself in the failure. */
+    static String nodeLogTails(Path store) {
+        StringBuilder tails = new StringBuilder();
+        try (var logs = Files.walk(store)) {
+            for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+                List<String> all = Files.readAllLines(log);
+                tails.append("\n--- ").append(log.getFileName()).append('\n')
+                        .append(String.join("\n", all.subList(Math.max(0, all.size() - 5), all.size())));
+            }
+        } catch (IOException | RuntimeException e) {
+            tails.append("\n(no node logs: ").append(e.getMessage()).append(')');
+        }
+        return tails.toString();
+    }
+
     static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
@@ -103,7 +118,7 @@ class NetworkRunIT {
         Cli.Result result = run(dir.resolve("out"), 240, "test", "--system", "barrier", "--nemesis",
                 "partition,latency", "--time-limit", "30", "--seed", "11", "--store", store.toString());
 
-        assertThat(result.out()).as(result.err()).contains("verdict: valid");
+        assertThat(result.out()).as(result.err() + nodeLogTails(store)).contains("verdict: valid");
         assertThat(result.exitCode()).isZero();
         Path latest = store.resolve("latest");
         assertNetworkFaultsRecorded(latest, "partition", "latency");
@@ -150,7 +165,7 @@ class NetworkRunIT {
                 "partition,latency", "--time-limit", "30", "--seed", "7", "--toxiproxy", url,
                 "--store", store.toString());
 
-        assertThat(result.out()).as(result.err()).contains("verdict: valid");
+        assertThat(result.out()).as(result.err() + nodeLogTails(store)).contains("verdict: valid");
         assertThat(result.exitCode()).isZero();
         Path latest = store.resolve("latest");
         assertNetworkFaultsRecorded(latest, "partition", "latency");

@@ -9,6 +9,7 @@ import io.cutcheck.harness.runtime.Runtime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,8 @@ public final class LinkProxies implements Fixture {
     private final ProxyNames names;
     private final NetworkLog log;
     private final boolean removeOnClose;
-    private final Map<String, LinkProxy> byName = new LinkedHashMap<>();
-    private final Map<String, Proxy> handles = new LinkedHashMap<>();
+    private final Map<String, LinkProxy> byName = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Proxy> handles = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> nodes = new ArrayList<>();
     private boolean closed;
 
@@ -89,19 +90,31 @@ public final class LinkProxies implements Fixture {
         if (!nodes.contains(node)) {
             nodes.add(node);
         }
-        Map<String, NodeAddress> seen = new LinkedHashMap<>();
-        for (Map.Entry<String, NodeAddress> peer : addresses.entrySet()) {
-            NodeAddress target = peer.getValue();
-            if (peer.getKey().equals(node)) {
-                seen.put(peer.getKey(), target);
-                continue;
+        record Wanted(String peer, PortKind port, NodeAddress target) {}
+        List<Wanted> wanted = new ArrayList<>();
+        addresses.forEach((peer, target) -> {
+            if (!peer.equals(node)) {
+                wanted.add(new Wanted(peer, PortKind.CONTROL, target));
+                wanted.add(new Wanted(peer, PortKind.DATA, target));
             }
-            LinkProxy control = create(node, peer.getKey(), PortKind.CONTROL, target);
-            LinkProxy data = create(node, peer.getKey(), PortKind.DATA, target);
-            seen.put(peer.getKey(), new NodeAddress(target.node(), target.bindHost(), control.listenPort(),
-                    data.listenPort(), server.dialHost()));
-        }
+        });
+        // all at once: the nodes' reserved ports wait unbound until every node is configured
+        List<LinkProxy> made = ApiCalls.each(wanted, w -> create(node, w.peer(), w.port(), w.target()), done -> {});
+        Map<String, NodeAddress> seen = new LinkedHashMap<>();
+        addresses.forEach((peer, target) -> {
+            if (peer.equals(node)) {
+                seen.put(peer, target);
+                return;
+            }
+            int control = find(made, peer, PortKind.CONTROL).listenPort();
+            int data = find(made, peer, PortKind.DATA).listenPort();
+            seen.put(peer, new NodeAddress(target.node(), target.bindHost(), control, data, server.dialHost()));
+        });
         return seen;
+    }
+
+    private static LinkProxy find(List<LinkProxy> made, String target, PortKind port) {
+        return made.stream().filter(l -> l.target().equals(target) && l.port() == port).findFirst().orElseThrow();
     }
 
     private LinkProxy create(String dialer, String target, PortKind port, NodeAddress address) throws IOException {
@@ -110,7 +123,7 @@ public final class LinkProxies implements Fixture {
         String upstream = reach.getHostString() + ":" + reach.getPort();
         Proxy proxy = server.client().createProxy(name, server.listenHost() + ":0", upstream);
         LinkProxy link = new LinkProxy(dialer, target, port, name, proxy.getListen(), upstream);
-        byName.put(name, link);
+        byName.put(name, link); // from the threads of ApiCalls: both maps are synchronized
         handles.put(name, proxy);
         log.write("proxy", line -> line.put("name", name).put("dialer", dialer).put("target", target)
                 .put("port", port.wireName()).put("listen", link.listen()).put("upstream", upstream));
@@ -122,8 +135,10 @@ public final class LinkProxies implements Fixture {
         return List.copyOf(nodes);
     }
 
-    public synchronized List<LinkProxy> proxies() {
-        return List.copyOf(byName.values());
+    public List<LinkProxy> proxies() {
+        synchronized (byName) {
+            return List.copyOf(byName.values());
+        }
     }
 
     public ProxyNames names() {
@@ -131,7 +146,7 @@ public final class LinkProxies implements Fixture {
     }
 
     /** The client's handle of a proxy this fixture made. */
-    synchronized Optional<Proxy> handle(String name) {
+    Optional<Proxy> handle(String name) {
         return Optional.ofNullable(handles.get(name));
     }
 
@@ -155,7 +170,7 @@ public final class LinkProxies implements Fixture {
         closed = true;
         try {
             if (removeOnClose) {
-                for (Proxy proxy : handles.values()) {
+                for (Proxy proxy : List.copyOf(handles.values())) {
                     try {
                         proxy.delete();
                     } catch (IOException | RuntimeException e) {

@@ -23,9 +23,4 @@ public record LinkProxy(String dialer, String target, PortKind port, String name
     public int listenPort() {
         return Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
     }
-
-    /** Whether the proxy carries a connection opened by or to any of {@code nodes}. */
-    public boolean touches(java.util.Collection<String> nodes) {
-        return nodes.contains(dialer) || nodes.contains(target);
-    }
 }
