@@ -4,6 +4,7 @@ import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.GenericCheckers;
 import io.cutcheck.harness.checker.ProgressChecker;
 import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.nemesis.ComposedNemesis;
 import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
@@ -12,11 +13,14 @@ import io.cutcheck.harness.system.ReferenceSystems;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.nemesis.disk.DiskNemeses;
+import io.cutcheck.nemesis.network.NetworkNemeses;
+import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import io.cutcheck.nemesis.process.ProcessNemeses;
 import io.cutcheck.workloads.bank.BankWorkload;
 import io.cutcheck.workloads.stream.StreamWorkload;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything the command line can assemble, by the names users type: systems, workloads,
@@ -47,11 +52,15 @@ final class Registry {
             new Entry<>(BankWorkload.NAME, "transfers between accounts of peers; money is conserved",
                     BankWorkload::new)));
 
-    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(java.util.stream.Stream.concat(
+    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(Stream.of(
             ProcessNemeses.BY_KIND.entrySet().stream()
                     .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
             DiskNemeses.BY_KIND.entrySet().stream()
-                    .map(e -> new Entry<>(e.getKey(), DiskNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())))
+                    .map(e -> new Entry<>(e.getKey(), DiskNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
+            NetworkNemeses.DESCRIPTIONS.entrySet().stream()
+                    .map(e -> new Entry<Supplier<Nemesis>>(e.getKey(), e.getValue(), () -> NetworkNemeses
+                            .forKinds(List.of(e.getKey()), new ToxiproxyEndpoint.Embedded()).orElseThrow())))
+            .flatMap(entries -> entries)
             .toList());
 
     static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(
@@ -69,6 +78,18 @@ final class Registry {
         return GenericCheckers.all(Duration.ofMillis(Math.max(ProgressChecker.DEFAULT_BOUND.toMillis(), needed)));
     }
 
+    /**
+     * The nemesis of a run: every network kind goes to one network nemesis on {@code toxiproxy}
+     * (so the run has one proxy per link, whatever the mix), every other kind to its own.
+     */
+    static ComposedNemesis nemesis(List<String> kinds, ToxiproxyEndpoint toxiproxy) {
+        List<Nemesis> parts = new ArrayList<>();
+        kinds.stream().filter(k -> !NetworkNemeses.isNetworkKind(k))
+                .forEach(k -> parts.add(require(NEMESES, "nemesis", k).get()));
+        NetworkNemeses.forKinds(kinds, toxiproxy).ifPresent(parts::add);
+        return ComposedNemesis.of(parts);
+    }
+
     static <T> T require(Map<String, Entry<T>> registry, String what, String name) {
         Entry<T> entry = registry.get(name);
         if (entry == null) {
@@ -80,8 +101,9 @@ final class Registry {
 
     /** "  name  description" lines for a help text. */
     static String describe(Map<String, ? extends Entry<?>> registry) {
+        int width = registry.keySet().stream().mapToInt(String::length).max().orElse(0);
         return registry.values().stream()
-                .map(e -> String.format("  %-9s %s", e.name(), e.description()))
+                .map(e -> String.format("  %-" + Math.max(9, width) + "s %s", e.name(), e.description()))
                 .collect(Collectors.joining("%n"));
     }
 

@@ -11,6 +11,7 @@ import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
+import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,12 +25,17 @@ final class Runner {
     private Runner() {}
 
     static int run(TestSpec first, int count, CommandLine cli) {
+        return run(first, count, cli, new ToxiproxyEndpoint.Embedded());
+    }
+
+    /** Runs with network faults on {@code toxiproxy} (the embedded server, or a user's). */
+    static int run(TestSpec first, int count, CommandLine cli, ToxiproxyEndpoint toxiproxy) {
         PrintWriter out = cli.getOut();
         Path sutJar = SutJar.locate();
         int worst = 0;
         for (int i = 0; i < count; i++) {
             TestSpec spec = first.withSeed(first.seed() + i);
-            TestRun run = new TestRun(spec, parts(spec, sutJar));
+            TestRun run = new TestRun(spec, parts(spec, sutJar, toxiproxy));
             out.printf("cutcheck: %s on %s, nemesis %s, %d s, seed %d%n", spec.system(), spec.runtime(),
                     spec.faults().kinds().isEmpty() ? "none" : String.join(",", spec.faults().kinds()),
                     spec.timeLimitMillis() / 1000, spec.seed());
@@ -64,11 +70,10 @@ final class Runner {
         }
     }
 
-    static RunParts parts(TestSpec spec, Path sutJar) {
+    static RunParts parts(TestSpec spec, Path sutJar, ToxiproxyEndpoint toxiproxy) {
         SystemDefinition system = Registry.require(Registry.SYSTEMS, "system", spec.system()).apply(sutJar);
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", spec.workload()).get();
-        ComposedNemesis nemesis = ComposedNemesis.of(spec.faults().kinds().stream()
-                .map(k -> Registry.require(Registry.NEMESES, "nemesis", k).get()).toList());
+        ComposedNemesis nemesis = Registry.nemesis(spec.faults().kinds(), toxiproxy);
         return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,
                 Registry.genericCheckers(spec), sutJar, RunFile.defaultDirectory());
     }

@@ -5,6 +5,8 @@ import io.cutcheck.harness.schedule.FaultTarget;
 import io.cutcheck.harness.spec.CheckpointTriggers;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.nemesis.network.NetworkNemeses;
+import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,6 +31,10 @@ final class TestCommand implements Callable<Integer> {
     @Option(names = "--nemesis", split = ",", defaultValue = "kill,pause",
             description = "fault kinds, comma-separated, or 'none' (default: ${DEFAULT-VALUE})")
     List<String> nemesis;
+
+    @Option(names = "--toxiproxy", paramLabel = "URL",
+            description = "run network faults on this Toxiproxy server (default: an embedded one per run)")
+    String toxiproxy;
 
     @Option(names = "--targets", split = ",", defaultValue = "one,coordinator,minority",
             description = "fault targets: one, coordinator, minority, all (default: ${DEFAULT-VALUE})")
@@ -97,12 +103,15 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TestSpec spec;
+        ToxiproxyEndpoint endpoint;
         try {
             spec = spec();
-        } catch (IllegalArgumentException e) {
+            endpoint = NetworkNemeses.endpoint(toxiproxy);
+            endpoint.check();
+        } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
-        return Runner.run(spec, testCount, command.commandLine());
+        return Runner.run(spec, testCount, command.commandLine(), endpoint);
     }
 
     TestSpec spec() {
