@@ -6,7 +6,10 @@ import io.cutcheck.harness.checker.ProgressChecker;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Runtime;
+import io.cutcheck.harness.runtime.docker.DockerRuntime;
+import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
+import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.ReferenceSystems;
 import io.cutcheck.harness.system.SystemDefinition;
@@ -14,6 +17,7 @@ import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.nemesis.process.ProcessNemeses;
 import io.cutcheck.workloads.bank.BankWorkload;
 import io.cutcheck.workloads.stream.StreamWorkload;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +27,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Everything the command line can assemble, by the names users type: systems, workloads,
@@ -46,13 +51,21 @@ final class Registry {
             new Entry<>(BankWorkload.NAME, "transfers between accounts of peers; money is conserved",
                     BankWorkload::new)));
 
-    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(ProcessNemeses.BY_KIND.entrySet().stream()
-            .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue()))
+    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(Stream.concat(
+            ProcessNemeses.BY_KIND.entrySet().stream()
+                    .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
+            Stream.of(new Entry<Supplier<Nemesis>>(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.DESCRIPTION,
+                    IptablesPartitionNemesis::new)))
             .toList());
+
+    /** Fault kinds that work on one runtime only, checked before a run starts. */
+    static final Map<String, String> NEMESIS_RUNTIME = Map.of(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.RUNTIME);
 
     static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(
             new Entry<Function<RunFile, Runtime>>("local", "every node an OS process on this host",
-                    LocalRuntime::new)));
+                    LocalRuntime::new),
+            new Entry<Function<RunFile, Runtime>>("docker", "every node a container, one network per run (needs a Docker daemon)",
+                    runFile -> DockerRuntime.forRun(SutJar.locate()))));
 
     private Registry() {}
 
@@ -63,6 +76,26 @@ final class Registry {
     static List<Checker> genericCheckers(TestSpec spec) {
         long needed = spec.checkpoint().intervalMillis() + spec.checkpoint().timeoutMillis() + 10_000;
         return GenericCheckers.all(Duration.ofMillis(Math.max(ProgressChecker.DEFAULT_BOUND.toMillis(), needed)));
+    }
+
+    /**
+     * Makes the runtime ready before a run starts, so that what it lacks is one line before
+     * anything starts: for Docker, a daemon that answers and the node image (built on first use,
+     * with its progress printed).
+     */
+    static void prepareRuntime(String runtime) throws IOException {
+        if (runtime.equals("docker")) {
+            DockerRuntime.prepare(SutJar.locate());
+        }
+    }
+
+    /** A fault kind that works on another runtime only is refused before anything starts. */
+    static void checkNemesisRuntime(String kind, String runtime) {
+        String needed = NEMESIS_RUNTIME.get(kind);
+        if (needed != null && !needed.equals(runtime)) {
+            throw new IllegalArgumentException("nemesis '" + kind + "' works only with --runtime " + needed
+                    + ", not '" + runtime + "'");
+        }
     }
 
     static <T> T require(Map<String, Entry<T>> registry, String what, String name) {

@@ -5,6 +5,7 @@ import io.cutcheck.harness.schedule.FaultTarget;
 import io.cutcheck.harness.spec.CheckpointTriggers;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -95,13 +96,14 @@ final class TestCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         TestSpec spec;
         try {
             spec = spec();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
+        Registry.prepareRuntime(spec.runtime());
         return Runner.run(spec, testCount, command.commandLine());
     }
 
@@ -111,6 +113,7 @@ final class TestCommand implements Callable<Integer> {
         List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
                 .distinct().toList();
         kinds.forEach(k -> Registry.require(Registry.NEMESES, "nemesis", k));
+        kinds.forEach(k -> Registry.checkNemesisRuntime(k, runtime));
         List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
         if (testCount < 1) {
             throw new IllegalArgumentException("--test-count must be at least 1: " + testCount);

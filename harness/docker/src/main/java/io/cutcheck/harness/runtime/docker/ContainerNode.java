@@ -6,8 +6,6 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.Pausable;
 import java.net.URI;
@@ -16,8 +14,8 @@ import java.util.Map;
 
 /**
  * One node as one container. Kill, restart, pause and resume act on the container through the
- * Docker API; the container keeps its name, alias, address and bind-mounted data across
- * restarts, but its published control port changes, so it is read again after every start.
+ * Docker API; the container keeps its name, alias, address, bind-mounted data and published host
+ * ports across restarts (the ports are fixed in its configuration, see {@link PublishedPorts}).
  */
 final class ContainerNode implements Node, Pausable {
 
@@ -28,17 +26,16 @@ final class ContainerNode implements Node, Pausable {
     private final String name;
     private final String role;
     private final String network;
-    private final ExposedPort controlPort;
+    private final URI controlUri;
     private final Path logFile;
-    private volatile URI controlUri;
 
-    ContainerNode(DockerClient docker, String containerId, String name, String role, String network, int controlPort, Path logFile) {
+    ContainerNode(DockerClient docker, String containerId, String name, String role, String network, URI controlUri, Path logFile) {
         this.docker = docker;
         this.containerId = containerId;
         this.name = name;
         this.role = role;
         this.network = network;
-        this.controlPort = ExposedPort.tcp(controlPort);
+        this.controlUri = controlUri;
         this.logFile = logFile;
     }
 
@@ -87,7 +84,6 @@ final class ContainerNode implements Node, Pausable {
         } catch (DockerException e) {
             throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
         }
-        readControlUri();
     }
 
     /** Freezes the container's processes; a no-op for a node that is not running or already paused. */
@@ -130,17 +126,6 @@ final class ContainerNode implements Node, Pausable {
     long hostPid() {
         Long pid = inspect().getState().getPidLong();
         return pid == null ? 0 : pid;
-    }
-
-    /** Reads the published control port; called after every start because Docker picks a new one. */
-    void readControlUri() {
-        Ports.Binding[] bindings = inspect().getNetworkSettings().getPorts().getBindings().get(controlPort);
-        if (bindings == null || bindings.length == 0) {
-            throw new IllegalStateException("container of " + name + " publishes no control port; is it running?");
-        }
-        String ip = bindings[0].getHostIp();
-        String host = ip == null || ip.isEmpty() || ip.equals("0.0.0.0") ? "127.0.0.1" : ip;
-        controlUri = URI.create("http://" + host + ":" + bindings[0].getHostPortSpec());
     }
 
     private InspectContainerResponse inspect() {
