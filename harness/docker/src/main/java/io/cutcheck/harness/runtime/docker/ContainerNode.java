@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import io.cutcheck.harness.runtime.Node;
@@ -20,6 +21,7 @@ import java.util.Map;
 final class ContainerNode implements Node, Pausable {
 
     private static final long STOP_WAIT_MS = 10_000;
+    private static final int PAUSE_ATTEMPTS = 4;
 
     private final DockerClient docker;
     private final String containerId;
@@ -65,6 +67,61 @@ final class ContainerNode implements Node, Pausable {
 
     @Override
     public synchronized void kill() {
+        Uninterrupted.run(this::killNow);
+    }
+
+    @Override
+    public synchronized void restart() {
+        Uninterrupted.run(() -> {
+            if (isAlive()) {
+                killNow();
+            }
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (DockerException e) {
+                throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
+            }
+        });
+    }
+
+    /**
+     * Freezes the container's processes; a no-op for a node that is not running or already paused.
+     * With cgroup v1, runc gives up when the freezer does not settle in time on a busy machine
+     * ("unable to freeze") and thaws the container again, so that is retried a few times.
+     */
+    @Override
+    public synchronized void pause() {
+        Uninterrupted.run(() -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    docker.pauseContainerCmd(containerId).exec();
+                    return;
+                } catch (ConflictException e) {
+                    return; // not running, or paused already
+                } catch (InternalServerErrorException e) {
+                    if (attempt == PAUSE_ATTEMPTS || !String.valueOf(e.getMessage()).contains("freeze")) {
+                        throw e;
+                    }
+                    sleep(20L * attempt);
+                }
+            }
+        });
+    }
+
+    /** Thaws it; a no-op for a node that is not paused. */
+    @Override
+    public synchronized void resume() {
+        Uninterrupted.run(() -> {
+            try {
+                docker.unpauseContainerCmd(containerId).exec();
+            } catch (ConflictException e) {
+                // not paused
+            }
+        });
+    }
+
+    /** Called inside {@link Uninterrupted} only, whose caller holds this node's lock. */
+    private void killNow() {
         try {
             // Docker delivers SIGKILL to a paused container too and thaws it so that it dies.
             docker.killContainerCmd(containerId).withSignal("SIGKILL").exec();
@@ -72,38 +129,6 @@ final class ContainerNode implements Node, Pausable {
             // not running: already dead
         }
         awaitStopped();
-    }
-
-    @Override
-    public synchronized void restart() {
-        if (isAlive()) {
-            kill();
-        }
-        try {
-            docker.startContainerCmd(containerId).exec();
-        } catch (DockerException e) {
-            throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
-        }
-    }
-
-    /** Freezes the container's processes; a no-op for a node that is not running or already paused. */
-    @Override
-    public synchronized void pause() {
-        try {
-            docker.pauseContainerCmd(containerId).exec();
-        } catch (ConflictException e) {
-            // not running, or paused already
-        }
-    }
-
-    /** Thaws it; a no-op for a node that is not paused. */
-    @Override
-    public synchronized void resume() {
-        try {
-            docker.unpauseContainerCmd(containerId).exec();
-        } catch (ConflictException e) {
-            // not paused
-        }
     }
 
     @Override
@@ -138,12 +163,16 @@ final class ContainerNode implements Node, Pausable {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("container of " + name + " still runs " + STOP_WAIT_MS + " ms after SIGKILL");
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while killing " + name);
-            }
+            sleep(10);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 

@@ -67,7 +67,7 @@ public final class IptablesPartitionNemesis implements Nemesis {
             cuts.put(node, rest.isEmpty() ? all.stream().filter(n -> n != node).toList()
                     : cutOff.contains(node) ? rest : cutOff);
         }
-        firewall.drop(cuts);
+        Uninterrupted.runIo(() -> firewall.drop(cuts));
     }
 
     /** Lifts every cut: faults never overlap, so whatever rules exist belong to this one. */
@@ -78,17 +78,20 @@ public final class IptablesPartitionNemesis implements Nemesis {
 
     @Override
     public synchronized void healAll(FaultContext context) throws IOException {
-        IOException first = null;
-        for (Node node : context.nodes()) {
-            try {
-                firewall.heal(node);
-            } catch (IOException e) {
-                first = first == null ? e : first;
+        List<Node> nodes = context.nodes();
+        Uninterrupted.runIo(() -> {
+            IOException first = null;
+            for (Node node : nodes) {
+                try {
+                    firewall.heal(node);
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
             }
-        }
-        if (first != null) {
-            throw first;
-        }
+            if (first != null) {
+                throw first;
+            }
+        });
     }
 
     private static boolean runsAsRoot() {
