@@ -147,6 +147,27 @@ class DockerRunIT {
         assertNothingLeft(second);
     }
 
+    /** SIGTERM, as Ctrl-C or a CI cancel sends: the shutdown hook removes the containers and network. */
+    @Test
+    void aHarnessStoppedMidRunRemovesItsContainersAndNetworkBeforeItExits() throws Exception {
+        Cli cli = new Cli(dir.resolve("run"));
+        Path store = dir.resolve("store");
+        Process harness = cli.start(dir.resolve("out"), "test", "--runtime", "docker", "--system", "barrier",
+                "--nemesis", "kill,pause", "--time-limit", "120", "--seed", "6", "--store", store.toString());
+        harnesses.add(harness.pid());
+        try {
+            awaitRunPhase(store.resolve("latest/history.jsonl"), harness);
+            nodePids.addAll(cli.recordedPids());
+            assertThat(DockerLeftovers.of(harness.pid())).as("the run's containers and network").hasSizeGreaterThanOrEqualTo(7);
+            harness.destroy();
+            assertThat(harness.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        } finally {
+            harness.toHandle().destroyForcibly();
+        }
+        assertThat(DockerLeftovers.of(harness.pid())).as("left after SIGTERM").isEmpty();
+        assertThat(Cli.alive(List.copyOf(nodePids))).as("services left after SIGTERM").isEmpty();
+    }
+
     /** One finished CLI run and the harness process's pid. */
     record Run(Cli.Result result, long pid) {}
 
