@@ -55,19 +55,29 @@ public final class IptablesPartitionNemesis implements Nemesis {
 
     @Override
     public synchronized void inject(Fault fault, FaultContext context) throws IOException {
-        List<Node> all = context.nodes();
-        List<Node> cutOff = all.stream().filter(n -> fault.targets().contains(n.name())).toList();
-        if (cutOff.size() != fault.targets().size()) {
-            throw new IllegalArgumentException("fault " + fault.id() + " targets unknown nodes: " + fault.targets());
-        }
-        List<Node> rest = all.stream().filter(n -> !cutOff.contains(n)).toList();
+        Map<String, Node> byName = new LinkedHashMap<>();
+        context.nodes().forEach(n -> byName.put(n.name(), n));
         Map<Node, List<Node>> cuts = new LinkedHashMap<>();
-        for (Node node : all) {
-            // each node drops the other side; with every node targeted, each is a side of its own
-            cuts.put(node, rest.isEmpty() ? all.stream().filter(n -> n != node).toList()
-                    : cutOff.contains(node) ? rest : cutOff);
-        }
+        cuts(List.copyOf(byName.keySet()), fault.targets()).forEach((node, peers) ->
+                cuts.put(byName.get(node), peers.stream().map(byName::get).toList()));
         Uninterrupted.runIo(() -> firewall.drop(cuts));
+    }
+
+    /**
+     * Which peers each node drops, by name: the targets drop everyone else and everyone else
+     * drops the targets; with every node targeted, each node is a side of its own.
+     */
+    static Map<String, List<String>> cuts(List<String> nodes, List<String> targets) {
+        if (!nodes.containsAll(targets)) {
+            throw new IllegalArgumentException("targets " + targets + " are not all among the nodes " + nodes);
+        }
+        List<String> rest = nodes.stream().filter(n -> !targets.contains(n)).toList();
+        Map<String, List<String>> cuts = new LinkedHashMap<>();
+        for (String node : nodes) {
+            cuts.put(node, rest.isEmpty() ? nodes.stream().filter(n -> !n.equals(node)).toList()
+                    : targets.contains(node) ? rest : List.copyOf(targets));
+        }
+        return cuts;
     }
 
     /** Lifts every cut: faults never overlap, so whatever rules exist belong to this one. */
