@@ -7,7 +7,10 @@ import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.nemesis.ComposedNemesis;
 import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Runtime;
+import io.cutcheck.harness.runtime.docker.DockerRuntime;
+import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
+import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.ReferenceSystems;
 import io.cutcheck.harness.system.SystemDefinition;
@@ -18,6 +21,7 @@ import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import io.cutcheck.nemesis.process.ProcessNemeses;
 import io.cutcheck.workloads.bank.BankWorkload;
 import io.cutcheck.workloads.stream.StreamWorkload;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,13 +63,20 @@ final class Registry {
                     .map(e -> new Entry<>(e.getKey(), DiskNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
             NetworkNemeses.DESCRIPTIONS.entrySet().stream()
                     .map(e -> new Entry<Supplier<Nemesis>>(e.getKey(), e.getValue(), () -> NetworkNemeses
-                            .forKinds(List.of(e.getKey()), new ToxiproxyEndpoint.Embedded()).orElseThrow())))
+                            .forKinds(List.of(e.getKey()), new ToxiproxyEndpoint.Embedded()).orElseThrow())),
+            Stream.of(new Entry<Supplier<Nemesis>>(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.DESCRIPTION,
+                    IptablesPartitionNemesis::new)))
             .flatMap(entries -> entries)
             .toList());
 
+    /** Fault kinds that work on one runtime only, checked before a run starts. */
+    static final Map<String, String> NEMESIS_RUNTIME = Map.of(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.RUNTIME);
+
     static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(
             new Entry<Function<RunFile, Runtime>>("local", "every node an OS process on this host",
-                    LocalRuntime::new)));
+                    LocalRuntime::new),
+            new Entry<Function<RunFile, Runtime>>("docker", "every node a container, one network per run (needs a Docker daemon)",
+                    runFile -> DockerRuntime.forRun(SutJar.locate()))));
 
     private Registry() {}
 
@@ -88,6 +99,26 @@ final class Registry {
                 .forEach(k -> parts.add(require(NEMESES, "nemesis", k).get()));
         NetworkNemeses.forKinds(kinds, toxiproxy).ifPresent(parts::add);
         return ComposedNemesis.of(parts);
+    }
+
+    /**
+     * Makes the runtime ready before a run starts, so that what it lacks is one line before
+     * anything starts: for Docker, a daemon that answers and the node image (built on first use,
+     * with its progress printed).
+     */
+    static void prepareRuntime(String runtime) throws IOException {
+        if (runtime.equals("docker")) {
+            DockerRuntime.prepare(SutJar.locate());
+        }
+    }
+
+    /** A fault kind that works on another runtime only is refused before anything starts. */
+    static void checkNemesisRuntime(String kind, String runtime) {
+        String needed = NEMESIS_RUNTIME.get(kind);
+        if (needed != null && !needed.equals(runtime)) {
+            throw new IllegalArgumentException("nemesis '" + kind + "' works only with --runtime " + needed
+                    + ", not '" + runtime + "'");
+        }
     }
 
     static <T> T require(Map<String, Entry<T>> registry, String what, String name) {

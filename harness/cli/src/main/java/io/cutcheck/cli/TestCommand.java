@@ -1,5 +1,6 @@
 package io.cutcheck.cli;
 
+import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.schedule.FaultPlan;
 import io.cutcheck.harness.schedule.FaultTarget;
 import io.cutcheck.harness.spec.CheckpointTriggers;
@@ -7,6 +8,7 @@ import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.nemesis.network.NetworkNemeses;
 import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -101,7 +103,7 @@ final class TestCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         TestSpec spec;
         ToxiproxyEndpoint endpoint;
         try {
@@ -111,6 +113,7 @@ final class TestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
+        Registry.prepareRuntime(spec.runtime());
         return Runner.run(spec, testCount, command.commandLine(), endpoint);
     }
 
@@ -120,6 +123,12 @@ final class TestCommand implements Callable<Integer> {
         List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
                 .distinct().toList();
         kinds.forEach(k -> Registry.require(Registry.NEMESES, "nemesis", k));
+        kinds.forEach(k -> Registry.checkNemesisRuntime(k, runtime));
+        if (kinds.contains(IptablesPartitionNemesis.KIND) && kinds.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
+            // proxied traffic reaches a node from the host, which the firewall rules do not cut
+            throw new IllegalArgumentException("nemesis '" + IptablesPartitionNemesis.KIND
+                    + "' cannot be combined with the proxy kinds (partition, latency, ...): the proxies bypass it");
+        }
         List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
         if (testCount < 1) {
             throw new IllegalArgumentException("--test-count must be at least 1: " + testCount);

@@ -3,9 +3,10 @@ package io.cutcheck.harness.runtime.docker;
 import io.cutcheck.harness.runtime.Node;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,17 +22,39 @@ import java.util.concurrent.TimeUnit;
 public final class ContainerFirewall {
 
     private static final String CHAIN = "CUTCHECK";
+    /** Creates the chain and hooks it into INPUT once, whatever ran before in this namespace. */
+    private static final String ENSURE_CHAIN = "iptables -w -N " + CHAIN + " 2>/dev/null; iptables -w -C INPUT -j " + CHAIN
+            + " 2>/dev/null || iptables -w -I INPUT -j " + CHAIN;
 
     /** Makes {@code node} drop all packets from {@code peers}, adding to any cut already in place. */
     public void drop(Node node, Collection<? extends Node> peers) throws IOException {
-        ContainerNode target = container(node);
-        ensureChain(target);
-        for (Node peer : peers) {
-            String ip = container(peer).ipAddress();
-            if (ip == null || ip.isEmpty()) {
-                throw new IOException(peer.name() + " has no address on the run's network (is it running?)");
+        drop(Map.of(node, List.copyOf(peers)));
+    }
+
+    /**
+     * Applies several cuts at once, each node dropping packets from its listed peers: every
+     * address is read once and each node's rules go in with one command, so a cut of a whole
+     * cluster lands within a few tens of milliseconds rather than one iptables call per rule.
+     */
+    public void drop(Map<? extends Node, ? extends Collection<? extends Node>> cuts) throws IOException {
+        Map<Node, String> addresses = new HashMap<>();
+        for (Collection<? extends Node> peers : cuts.values()) {
+            for (Node peer : peers) {
+                if (!addresses.containsKey(peer)) {
+                    String ip = container(peer).ipAddress();
+                    if (ip == null || ip.isEmpty()) {
+                        throw new IOException(peer.name() + " has no address on the run's network (is it running?)");
+                    }
+                    addresses.put(peer, ip);
+                }
             }
-            iptables(target, List.of("-A", CHAIN, "-s", ip, "-j", "DROP"));
+        }
+        for (var cut : cuts.entrySet()) {
+            StringBuilder script = new StringBuilder(ENSURE_CHAIN);
+            for (Node peer : cut.getValue()) {
+                script.append(" && iptables -w -A ").append(CHAIN).append(" -s ").append(addresses.get(peer)).append(" -j DROP");
+            }
+            inNamespace(container(cut.getKey()), script.toString());
         }
     }
 
@@ -41,50 +64,35 @@ public final class ContainerFirewall {
         if (target.hostPid() == 0) {
             return; // stopped: its namespace, rules included, is gone
         }
-        if (hasChain(target)) {
-            iptables(target, List.of("-F", CHAIN));
-        }
+        inNamespace(target, "! iptables -w -n -L " + CHAIN + " >/dev/null 2>&1 || iptables -w -F " + CHAIN);
     }
 
-    private void ensureChain(ContainerNode target) throws IOException {
-        if (!hasChain(target)) {
-            iptables(target, List.of("-N", CHAIN));
-            iptables(target, List.of("-I", "INPUT", "-j", CHAIN));
-        }
-    }
-
-    private boolean hasChain(ContainerNode target) throws IOException {
-        return run(target, List.of("-n", "-L", CHAIN)) == 0;
-    }
-
-    private void iptables(ContainerNode target, List<String> rule) throws IOException {
-        if (run(target, rule) != 0) {
-            throw new IOException("iptables " + String.join(" ", rule) + " failed in the namespace of " + target.name());
-        }
-    }
-
-    private static int run(ContainerNode target, List<String> rule) throws IOException {
+    /** Runs a shell script of iptables commands inside the container's network namespace. */
+    private static void inNamespace(ContainerNode target, String script) throws IOException {
         long pid = target.hostPid();
         if (pid == 0) {
             throw new IOException(target.name() + " is not running");
         }
-        List<String> command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-n", "iptables", "-w"));
-        command.addAll(rule);
+        List<String> command = List.of("nsenter", "-t", Long.toString(pid), "-n", "sh", "-c", script);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IOException("iptables did not finish within 10 s");
+                throw new IOException("iptables did not finish within 10 s in the namespace of " + target.name());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted");
         }
-        if (process.exitValue() != 0 && output.contains("ermission denied")) {
-            throw new IOException("cutting links needs root on the Docker host (nsenter, iptables): " + output.strip().lines().findFirst().orElse(""));
+        if (process.exitValue() == 0) {
+            return;
         }
-        return process.exitValue();
+        String first = output.strip().lines().findFirst().orElse("exit " + process.exitValue());
+        if (output.contains("ermission denied") || output.contains("Operation not permitted")) {
+            throw new IOException("cutting links needs root on the Docker host (nsenter, iptables): " + first);
+        }
+        throw new IOException("iptables failed in the namespace of " + target.name() + ": " + first);
     }
 
     private static ContainerNode container(Node node) {

@@ -4,10 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Ports;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.Pausable;
 import java.net.URI;
@@ -16,29 +15,29 @@ import java.util.Map;
 
 /**
  * One node as one container. Kill, restart, pause and resume act on the container through the
- * Docker API; the container keeps its name, alias, address and bind-mounted data across
- * restarts, but its published control port changes, so it is read again after every start.
+ * Docker API; the container keeps its name, alias, address, bind-mounted data and published host
+ * ports across restarts (the ports are fixed in its configuration, see {@link PublishedPorts}).
  */
 final class ContainerNode implements Node, Pausable {
 
     private static final long STOP_WAIT_MS = 10_000;
+    private static final int PAUSE_ATTEMPTS = 4;
 
     private final DockerClient docker;
     private final String containerId;
     private final String name;
     private final String role;
     private final String network;
-    private final ExposedPort controlPort;
+    private final URI controlUri;
     private final Path logFile;
-    private volatile URI controlUri;
 
-    ContainerNode(DockerClient docker, String containerId, String name, String role, String network, int controlPort, Path logFile) {
+    ContainerNode(DockerClient docker, String containerId, String name, String role, String network, URI controlUri, Path logFile) {
         this.docker = docker;
         this.containerId = containerId;
         this.name = name;
         this.role = role;
         this.network = network;
-        this.controlPort = ExposedPort.tcp(controlPort);
+        this.controlUri = controlUri;
         this.logFile = logFile;
     }
 
@@ -68,6 +67,61 @@ final class ContainerNode implements Node, Pausable {
 
     @Override
     public synchronized void kill() {
+        Uninterrupted.run(this::killNow);
+    }
+
+    @Override
+    public synchronized void restart() {
+        Uninterrupted.run(() -> {
+            if (isAlive()) {
+                killNow();
+            }
+            try {
+                docker.startContainerCmd(containerId).exec();
+            } catch (DockerException e) {
+                throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
+            }
+        });
+    }
+
+    /**
+     * Freezes the container's processes; a no-op for a node that is not running or already paused.
+     * With cgroup v1, runc gives up when the freezer does not settle in time on a busy machine
+     * ("unable to freeze") and thaws the container again, so that is retried a few times.
+     */
+    @Override
+    public synchronized void pause() {
+        Uninterrupted.run(() -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    docker.pauseContainerCmd(containerId).exec();
+                    return;
+                } catch (ConflictException e) {
+                    return; // not running, or paused already
+                } catch (InternalServerErrorException e) {
+                    if (attempt == PAUSE_ATTEMPTS || !String.valueOf(e.getMessage()).contains("freeze")) {
+                        throw e;
+                    }
+                    sleep(20L * attempt);
+                }
+            }
+        });
+    }
+
+    /** Thaws it; a no-op for a node that is not paused. */
+    @Override
+    public synchronized void resume() {
+        Uninterrupted.run(() -> {
+            try {
+                docker.unpauseContainerCmd(containerId).exec();
+            } catch (ConflictException e) {
+                // not paused
+            }
+        });
+    }
+
+    /** Called inside {@link Uninterrupted} only, whose caller holds this node's lock. */
+    private void killNow() {
         try {
             // Docker delivers SIGKILL to a paused container too and thaws it so that it dies.
             docker.killContainerCmd(containerId).withSignal("SIGKILL").exec();
@@ -75,39 +129,6 @@ final class ContainerNode implements Node, Pausable {
             // not running: already dead
         }
         awaitStopped();
-    }
-
-    @Override
-    public synchronized void restart() {
-        if (isAlive()) {
-            kill();
-        }
-        try {
-            docker.startContainerCmd(containerId).exec();
-        } catch (DockerException e) {
-            throw new IllegalStateException("cannot restart " + name + ": " + e.getMessage().strip());
-        }
-        readControlUri();
-    }
-
-    /** Freezes the container's processes; a no-op for a node that is not running or already paused. */
-    @Override
-    public synchronized void pause() {
-        try {
-            docker.pauseContainerCmd(containerId).exec();
-        } catch (ConflictException e) {
-            // not running, or paused already
-        }
-    }
-
-    /** Thaws it; a no-op for a node that is not paused. */
-    @Override
-    public synchronized void resume() {
-        try {
-            docker.unpauseContainerCmd(containerId).exec();
-        } catch (ConflictException e) {
-            // not paused
-        }
     }
 
     @Override
@@ -132,17 +153,6 @@ final class ContainerNode implements Node, Pausable {
         return pid == null ? 0 : pid;
     }
 
-    /** Reads the published control port; called after every start because Docker picks a new one. */
-    void readControlUri() {
-        Ports.Binding[] bindings = inspect().getNetworkSettings().getPorts().getBindings().get(controlPort);
-        if (bindings == null || bindings.length == 0) {
-            throw new IllegalStateException("container of " + name + " publishes no control port; is it running?");
-        }
-        String ip = bindings[0].getHostIp();
-        String host = ip == null || ip.isEmpty() || ip.equals("0.0.0.0") ? "127.0.0.1" : ip;
-        controlUri = URI.create("http://" + host + ":" + bindings[0].getHostPortSpec());
-    }
-
     private InspectContainerResponse inspect() {
         return docker.inspectContainerCmd(containerId).exec();
     }
@@ -153,12 +163,16 @@ final class ContainerNode implements Node, Pausable {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("container of " + name + " still runs " + STOP_WAIT_MS + " ms after SIGKILL");
             }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while killing " + name);
-            }
+            sleep(10);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
         }
     }
 

@@ -2,13 +2,18 @@ package io.cutcheck.harness.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
 
 /**
- * Opens a docker-java client on the daemon Testcontainers finds (DOCKER_HOST, the Unix socket,
- * ~/.testcontainers.properties).
+ * Opens a docker-java client on the daemon named by DOCKER_HOST or at the default Unix socket,
+ * or else on the one Testcontainers' discovery finds (~/.testcontainers.properties, contexts).
  *
  * <p>Why not {@code DockerClientFactory.client()}: that call also starts Testcontainers' Ryuk
  * reaper, which needs an image pulled from a registry (impossible offline) unless the
@@ -18,10 +23,43 @@ import org.testcontainers.dockerclient.TransportConfig;
  */
 public final class DockerConnection {
 
+    private static final Path DEFAULT_SOCKET = Path.of("/var/run/docker.sock");
+
     private DockerConnection() {}
 
     /** A client whose daemon answered a ping; a one-line {@link IOException} otherwise. */
     public static DockerClient open() throws IOException {
+        Optional<URI> plain = plainHost(System.getenv(), DEFAULT_SOCKET);
+        if (plain.isPresent()) {
+            try {
+                return open(TransportConfig.builder().dockerHost(plain.get()).build());
+            } catch (IOException e) {
+                if (System.getenv("DOCKER_HOST") != null) {
+                    throw e; // the user named it: no other daemon is wanted
+                }
+                // the default socket is dead: a daemon elsewhere (rootless, a context) may answer
+            }
+        }
+        return discovered();
+    }
+
+    /**
+     * The daemon to use without Testcontainers' discovery, which tries every strategy in turn and
+     * takes 1-10 s (the longer on a loaded machine) on each start of the harness: DOCKER_HOST when
+     * it names a Unix socket or plain TCP, else the default socket when it exists. TLS settings,
+     * Docker contexts and the like are left to the discovery.
+     */
+    static Optional<URI> plainHost(Map<String, String> env, Path defaultSocket) {
+        String host = env.get("DOCKER_HOST");
+        if (host != null && !host.isBlank()) {
+            boolean tls = env.containsKey("DOCKER_TLS_VERIFY") || env.containsKey("DOCKER_CERT_PATH");
+            boolean plain = host.startsWith("unix://") || (host.startsWith("tcp://") && !tls);
+            return plain ? Optional.of(URI.create(host.strip())) : Optional.empty();
+        }
+        return Files.exists(defaultSocket) ? Optional.of(URI.create("unix://" + defaultSocket)) : Optional.empty();
+    }
+
+    private static DockerClient discovered() throws IOException {
         TransportConfig transport;
         try {
             transport = DockerClientFactory.instance().getTransportConfig();

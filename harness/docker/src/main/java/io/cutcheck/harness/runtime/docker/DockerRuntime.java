@@ -5,11 +5,8 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.PortBinding;
-import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Volume;
 import io.cutcheck.harness.runtime.LaunchSpec;
 import io.cutcheck.harness.runtime.Node;
@@ -17,7 +14,10 @@ import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.runtime.docker.image.NodeImage;
 import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
+import io.cutcheck.harness.runtime.local.FreePorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +30,11 @@ import java.util.regex.Pattern;
 /**
  * Runs each node in its own container on a network of its own per run. Peers dial each other by
  * the node's name (a network alias) on fixed ports, since every container has its own address;
- * the harness reaches a node's control API through a port published on 127.0.0.1; the node's
- * directory in the store and its log file beside it are bind-mounted at the same paths, so the
- * data directory, config file and log need no translation.
+ * the harness reaches a node's control and data ports through host ports on 127.0.0.1 chosen at
+ * {@link #reserve} and published again at every restart, so they never change during a run (a
+ * proxy on the host keeps its upstream); the node's directory in the store and its log file
+ * beside it are bind-mounted at the same paths, so the data directory, config file and log need
+ * no translation.
  *
  * <p>Everything a run creates carries {@link RunLabels}; {@link #close()} removes it, and
  * {@link #cleanLeftovers()} (also done by {@link #open}) removes what runs of dead harness
@@ -44,6 +46,8 @@ public final class DockerRuntime implements Runtime {
     public static final int CONTROL_PORT = 7100;
     public static final int DATA_PORT = 7101;
 
+    /** Where the published ports listen: the harness's own host only, not other machines. */
+    private static final String PUBLISH_HOST = "127.0.0.1";
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final String CONFIG_FILE = "node-config.json";
 
@@ -54,6 +58,8 @@ public final class DockerRuntime implements Runtime {
     private final String network;
     private final String gateway;
     private final Map<String, String> reservedRoles = new ConcurrentHashMap<>();
+    private final Map<String, PublishedPorts> published = new ConcurrentHashMap<>();
+    private final FreePorts hostPorts = new FreePorts();
     private final List<Node> nodes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -79,6 +85,26 @@ public final class DockerRuntime implements Runtime {
         } catch (IOException | RuntimeException e) {
             docker.close();
             throw e;
+        }
+    }
+
+    /**
+     * Makes the node image for {@code nodeJar} ready and says so on standard error (building it
+     * takes 10-20 s the first time): called before a run, so a missing daemon or a failed build
+     * is one line before anything starts, and the run's own {@link #open} finds the image.
+     */
+    public static NodeImage prepare(Path nodeJar) throws IOException {
+        try (DockerClient docker = DockerConnection.open()) {
+            return new NodeImageBuilder(docker).ensure(nodeJar);
+        }
+    }
+
+    /** {@link #open(Path)} for a registry of runtimes: an unchecked one-line error when it cannot. */
+    public static DockerRuntime forRun(Path nodeJar) {
+        try {
+            return open(nodeJar);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -119,14 +145,26 @@ public final class DockerRuntime implements Runtime {
     }
 
     @Override
-    public NodeAddress reserve(String node, String role) {
+    public NodeAddress reserve(String node, String role) throws IOException {
         if (!DNS_LABEL.matcher(node).matches()) {
             throw new IllegalArgumentException("node name '" + node + "' is not usable as a host name (a-z, 0-9, '-')");
         }
         if (reservedRoles.putIfAbsent(node, role) != null) {
             throw new IllegalArgumentException("node '" + node + "' is reserved twice");
         }
+        published.put(node, new PublishedPorts(PUBLISH_HOST, CONTROL_PORT, hostPorts.next(PUBLISH_HOST),
+                DATA_PORT, hostPorts.next(PUBLISH_HOST)));
         return new NodeAddress(node, "0.0.0.0", CONTROL_PORT, DATA_PORT, node);
+    }
+
+    /** The host port published for the node's {@code port}, the same across restarts. */
+    @Override
+    public InetSocketAddress reachFromHarness(NodeAddress node, int port) {
+        PublishedPorts ports = published.get(node.node());
+        if (ports == null) {
+            throw new IllegalArgumentException("node '" + node.node() + "' was not reserved");
+        }
+        return ports.onHost(port);
     }
 
     @Override
@@ -144,12 +182,12 @@ public final class DockerRuntime implements Runtime {
         if (!Files.exists(log)) {
             Files.createFile(log);
         }
-        ExposedPort control = ExposedPort.tcp(spec.address().controlPort());
+        PublishedPorts ports = published.get(spec.node());
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(network)
                 .withBinds(new Bind(nodeDir.toString(), new Volume(nodeDir.toString())),
                         new Bind(log.toString(), new Volume(log.toString())))
-                .withPortBindings(new PortBinding(Ports.Binding.bindIp("127.0.0.1"), control));
+                .withPortBindings(ports.bindings());
         String id;
         try {
             CreateContainerResponse created = docker.createContainerCmd(image.tag())
@@ -159,7 +197,7 @@ public final class DockerRuntime implements Runtime {
                     .withLabels(labels.asMap())
                     .withUser(ownerOf(nodeDir))
                     .withEnv(ContainerCommand.LOG_ENV + "=" + log)
-                    .withExposedPorts(control)
+                    .withExposedPorts(ports.exposed())
                     .withHostConfig(host)
                     .withCmd(ContainerCommand.of(spec.node(), spec.command(), hostJar, image.jarPath(), config))
                     .exec();
@@ -169,11 +207,10 @@ public final class DockerRuntime implements Runtime {
         } catch (DockerException e) {
             throw new IOException("could not create the container of " + spec.node() + ": " + e.getMessage().strip());
         }
-        ContainerNode node = new ContainerNode(docker, id, spec.node(), spec.role(), network, spec.address().controlPort(), log);
+        ContainerNode node = new ContainerNode(docker, id, spec.node(), spec.role(), network, ports.controlUri(), log);
         nodes.add(node);
         try {
             docker.startContainerCmd(id).exec();
-            node.readControlUri();
         } catch (DockerException e) {
             throw new IOException("could not start the container of " + spec.node() + ": " + e.getMessage().strip());
         }
@@ -192,10 +229,11 @@ public final class DockerRuntime implements Runtime {
     }
 
     /**
-     * The harness's services bind the same gateway address: a host interface that the run's
-     * containers reach and that, unlike 0.0.0.0, is not open to other machines.
-     * (Overrides {@code Runtime.servicesBindHost()} where the core has it.)
+     * The harness's services (and proxies on links) bind the same gateway address: a host
+     * interface that the run's containers reach and that, unlike 0.0.0.0, is not open to other
+     * machines.
      */
+    @Override
     public String servicesBindHost() {
         return gateway;
     }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * A stand-in node for the runtime's tests, with no dependency beyond the JDK so it runs in the
  * bare node image: it reads its node-config, appends a line to {@code <dataDir>/starts} (to see
  * the data directory survive restarts), and serves {@code /health} as the SUT protocol says plus
- * {@code /fetch?url=U}, which GETs U from inside the container (peers by alias, the harness).
+ * {@code /fetch?url=U}, which GETs U from inside the container (peers by alias, the harness), and
+ * {@code /data} on its data port.
  * It reads only the flat top-level fields of the config, which the tests write.
  */
 public final class ProbeNode {
@@ -43,6 +44,11 @@ public final class ProbeNode {
         server.createContext("/health", exchange -> answer(exchange, 200, health));
         server.createContext("/fetch", ProbeNode::fetch);
         server.start();
+        // the data port answers too, so tests can reach it as a proxy on the host would
+        HttpServer data = HttpServer.create(
+                new InetSocketAddress(field(config, "bindHost"), Integer.parseInt(field(config, "dataPort"))), 64);
+        data.createContext("/data", exchange -> answer(exchange, 200, "{\"node\":\"" + node + "\",\"port\":\"data\"}"));
+        data.start();
         System.out.println("probe node " + node + " serving on " + server.getAddress());
     }
 

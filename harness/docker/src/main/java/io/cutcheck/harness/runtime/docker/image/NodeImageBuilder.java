@@ -58,6 +58,7 @@ public final class NodeImageBuilder {
         String tag = NODE_REPO + ":" + new ImageInputs(RECIPE).text(dockerfile).file(nodeJar).hash();
         boolean built = !exists(tag);
         if (built) {
+            System.err.println("cutcheck: building node image " + tag + " from " + nodeJar.getFileName() + " ...");
             build(tag, dockerfile, nodeJar);
             removeOlderTags(NODE_REPO, tag);
             removeOlderTags(BASE_REPO, base);
@@ -85,6 +86,8 @@ public final class NodeImageBuilder {
         if (exists(tag)) {
             return tag;
         }
+        System.err.println("cutcheck: building base image " + tag + " (a jlink'ed Java runtime, once per JDK;"
+                + " takes 10-20 s) ...");
         JreRootfs rootfs = JreRootfs.ofRunningJdk();
         long start = System.nanoTime();
         Path work = Files.createTempDirectory("cutcheck-rootfs");
