@@ -130,12 +130,34 @@ final class Registry {
         return entry.make();
     }
 
-    /** "  name  description" lines for a help text. */
+    /** Width of the help text; picocli's own default. */
+    private static final int HELP_COLUMNS = 80;
+
+    /**
+     * "  name  description" lines for a help text, descriptions wrapped under themselves, so
+     * that no line is longer than the help and picocli has nothing to re-wrap.
+     */
     static String describe(Map<String, ? extends Entry<?>> registry) {
-        int width = registry.keySet().stream().mapToInt(String::length).max().orElse(0);
+        int width = Math.max(9, registry.keySet().stream().mapToInt(String::length).max().orElse(0));
+        String indent = " ".repeat(width + 3);
         return registry.values().stream()
-                .map(e -> String.format("  %-" + Math.max(9, width) + "s %s", e.name(), e.description()))
+                .map(e -> String.format("  %-" + width + "s %s", e.name(),
+                        String.join("%n" + indent, wrap(e.description(), HELP_COLUMNS - indent.length()))))
                 .collect(Collectors.joining("%n"));
+    }
+
+    private static List<String> wrap(String text, int columns) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > columns) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static <T> Map<String, Entry<T>> byName(List<Entry<T>> entries) {
