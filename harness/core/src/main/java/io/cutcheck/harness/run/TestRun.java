@@ -119,7 +119,7 @@ public final class TestRun {
         runStartNanos = System.nanoTime();
         history = new HistoryRecorder(historyOut, runStartNanos);
         faults = new FaultRecorder(nemesisOut);
-        FaultContext context = cluster::nodes;
+        FaultContext context = FaultContext.of(cluster::nodes, committer);
         ClientDriver clients = new ClientDriver(operations,
                 p -> parts.workload().client(p, cluster.services().inputLog(), settings), history,
                 OPERATION_TIMEOUT_MILLIS);
