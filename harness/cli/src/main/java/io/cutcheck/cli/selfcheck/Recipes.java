@@ -1,0 +1,71 @@
+package io.cutcheck.cli.selfcheck;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The self-check's table: for every defect variant of the reference systems, the faults that
+ * expose it, and the correct systems under every nemesis. This is the one place that says which
+ * faults find which bug; the checkers know nothing of defects.
+ *
+ * <p>Random kills find the defects that every checkpoint or every restore shows; the ones whose
+ * window is the few milliseconds between a checkpoint's trigger and its commit get
+ * {@code kill-mid-checkpoint}, a crash aimed at that window. The storage defects need the disk
+ * nemesis: a crash that loses what was never fsynced, or fsyncs that fail.
+ */
+public final class Recipes {
+
+    static final List<String> ANY = List.of("one", "coordinator", "minority");
+    static final List<String> COORDINATOR = List.of("coordinator");
+    static final List<String> WORKERS = List.of("one", "minority");
+
+    private Recipes() {}
+
+    public static final List<Recipe> DEFECTS = List.of(
+            defect("barrier", "commit-before-all-acks", List.of("kill-mid-checkpoint", "kill"), WORKERS,
+                    "a worker dies after the sources acked: the metadata names parts that never came"),
+            defect("barrier", "no-barrier-alignment", List.of("kill", "pause"), ANY,
+                    "every unaligned snapshot is an inconsistent cut"),
+            defect("barrier", "metadata-before-parts-durable", List.of("kill-mid-checkpoint", "kill"), WORKERS,
+                    "a worker dies between its ack and its part's write"),
+            defect("barrier", "restore-pending-checkpoint", List.of("kill-mid-checkpoint"), COORDINATOR,
+                    "a crash while a checkpoint is pending makes recovery pick it"),
+            defect("barrier", "sink-commit-before-complete", List.of("kill-mid-checkpoint"), COORDINATOR,
+                    "the coordinator dies after the sink committed: the replay duplicates output"),
+            defect("barrier", "rename-without-fsync", List.of("lose-unsynced"), ANY,
+                    "a crash loses the contents of a part renamed in place without fsync"),
+            defect("barrier", "ignore-fsync-error", List.of("disk-errors"), ANY,
+                    "a failed fsync still counts as durable"),
+            defect("barrier", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
+                    "a crash loses a rename the directory was never fsynced for"),
+            defect("marker", "no-channel-state", List.of("kill", "pause"), ANY,
+                    "money in flight at the cut is missing from every snapshot"),
+            defect("marker", "record-after-forward", List.of("kill", "pause"), ANY,
+                    "post-cut messages leak into the recorded state"),
+            defect("marker", "manifest-before-parts-durable", List.of("kill-mid-checkpoint", "kill"), WORKERS,
+                    "a peer dies before its part is durable, after the manifest named it"),
+            defect("marker", "restore-mixed-snapshots", List.of("kill-mid-checkpoint", "kill"), ANY,
+                    "peers that saw different commits restore different snapshots"),
+            defect("marker", "rename-without-fsync", List.of("lose-unsynced"), ANY,
+                    "a crash loses the contents of a part renamed in place without fsync"),
+            defect("marker", "ignore-fsync-error", List.of("disk-errors"), ANY,
+                    "a failed fsync still counts as durable"),
+            defect("marker", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
+                    "a crash loses a rename the directory was never fsynced for"));
+
+    /** The correct systems, one row per system and nemesis kind: each must be valid on every seed. */
+    public static List<Recipe> correct(List<String> systems, List<String> kinds) {
+        List<Recipe> rows = new ArrayList<>();
+        for (String system : systems) {
+            for (String kind : kinds) {
+                rows.add(new Recipe(system, null, List.of(kind), ANY, 500, 2000, 1000,
+                        "the system as designed stays valid under " + kind));
+            }
+        }
+        return rows;
+    }
+
+    private static Recipe defect(String system, String defect, List<String> kinds, List<String> targets, String why) {
+        return new Recipe(system, defect, kinds, targets, 500, 2000, 1000, why);
+    }
+}
