@@ -16,12 +16,12 @@ public final class Matrix {
 
     public static void print(List<RowResult> rows, PrintWriter out) {
         out.println();
-        out.printf("%-44s %-34s %-8s %s%n", "defect", "nemesis", "caught", "time to detection (median / max)");
-        rows.stream().filter(r -> r.recipe().expectsInvalid()).forEach(r -> out.printf("%-44s %-34s %s%n",
+        out.printf("%-40s %-50s %-8s %s%n", "defect", "nemesis", "caught", "time to detection (median / max)");
+        rows.stream().filter(r -> r.recipe().expectsInvalid()).forEach(r -> out.printf("%-40s %-50s %s%n",
                 r.recipe().system() + "/" + r.recipe().defect(), kinds(r), cells(r)));
         out.println();
-        out.printf("%-44s %-34s %-8s%n", "correct system", "nemesis", "valid");
-        rows.stream().filter(r -> !r.recipe().expectsInvalid()).forEach(r -> out.printf("%-44s %-34s %s%n",
+        out.printf("%-40s %-50s %-8s%n", "correct system", "nemesis", "valid");
+        rows.stream().filter(r -> !r.recipe().expectsInvalid()).forEach(r -> out.printf("%-40s %-50s %s%n",
                 r.recipe().system(), kinds(r), cells(r)));
         out.println();
         out.println(summary(rows));

@@ -24,8 +24,9 @@ public final class Recipes {
     public static final List<Recipe> DEFECTS = List.of(
             defect("barrier", "commit-before-all-acks", List.of("kill-mid-checkpoint", "kill"), WORKERS,
                     "a worker dies after the sources acked: the metadata names parts that never came"),
-            defect("barrier", "no-barrier-alignment", List.of("kill", "pause"), ANY,
-                    "every unaligned snapshot is an inconsistent cut"),
+            new Recipe("barrier", "no-barrier-alignment", List.of("pause"), WORKERS, 500, 1200, 700,
+                    "a paused operator wakes to barriers and records queued on every channel: unaligned, "
+                            + "it snapshots at the first barrier and takes the others' pre-barrier records after"),
             defect("barrier", "metadata-before-parts-durable", List.of("kill-mid-checkpoint", "kill"), WORKERS,
                     "a worker dies between its ack and its part's write"),
             defect("barrier", "restore-pending-checkpoint", List.of("kill-mid-checkpoint"), COORDINATOR,
