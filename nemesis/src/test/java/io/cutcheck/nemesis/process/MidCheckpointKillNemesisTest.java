@@ -69,7 +69,7 @@ class MidCheckpointKillNemesisTest {
             }
         };
         FaultContext context = FaultContext.of(() -> List.<Node>of(coordinator, operator), "coordinator");
-        MidCheckpointKillNemesis nemesis = new MidCheckpointKillNemesis();
+        MidCheckpointKillNemesis nemesis = MidCheckpointKillNemesis.atTrigger();
         Fault fault = new Fault(0, MidCheckpointKillNemesis.KIND, List.of("operator-0"), 0, 100);
 
         nemesis.inject(fault, context);

@@ -27,8 +27,8 @@ public final class Recipes {
             new Recipe("barrier", "no-barrier-alignment", List.of("pause"), WORKERS, 500, 1200, 700,
                     "a paused operator wakes to barriers and records queued on every channel: unaligned, "
                             + "it snapshots at the first barrier and takes the others' pre-barrier records after"),
-            defect("barrier", "metadata-before-parts-durable", List.of("kill-mid-checkpoint", "kill"), WORKERS,
-                    "a worker dies between its ack and its part's write"),
+            defect("barrier", "metadata-before-parts-durable", List.of("kill-after-ack"), WORKERS,
+                    "a worker dies between its ack and its part's write; recovery then finds the part missing"),
             defect("barrier", "restore-pending-checkpoint", List.of("kill-mid-checkpoint"), COORDINATOR,
                     "a crash while a checkpoint is pending makes recovery pick it"),
             defect("barrier", "sink-commit-before-complete", List.of("kill-mid-checkpoint"), COORDINATOR,

@@ -153,7 +153,9 @@ public final class TestRun {
         InputLogReader input = new InputLogReader(cluster.services().inputLog());
         OutputReader output = new OutputReader(cluster.services().outputStore());
         Drain.Outcome drained = unhealthy != null ? new Drain.Outcome(false, null, unhealthy)
-                : new Drain(new SutClient(cluster.committerNode().controlUri()), checkpoints, input, output)
+                : new Drain(new SutClient(cluster.committerNode().controlUri()),
+                        cluster.nodes().stream().map(n -> new SutClient(n.controlUri())).toList(), checkpoints, input,
+                        output)
                         .run(spec.drainTimeoutMillis());
 
         timer.begin(Phase.COLLECT);
