@@ -1,0 +1,30 @@
+package io.cutcheck.cli.selfcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RecipesTest {
+
+    /** Every defect the reference systems ship (cutcheck defects) has exactly one row. */
+    @Test
+    void everyDefectHasOneRow() {
+        assertThat(Recipes.DEFECTS).extracting(Recipe::name).doesNotHaveDuplicates().containsExactlyInAnyOrder(
+                "barrier/commit-before-all-acks", "barrier/no-barrier-alignment", "barrier/metadata-before-parts-durable",
+                "barrier/restore-pending-checkpoint", "barrier/sink-commit-before-complete",
+                "barrier/rename-without-fsync", "barrier/ignore-fsync-error", "barrier/manifest-without-dir-fsync",
+                "marker/no-channel-state", "marker/record-after-forward", "marker/manifest-before-parts-durable",
+                "marker/restore-mixed-snapshots", "marker/rename-without-fsync", "marker/ignore-fsync-error",
+                "marker/manifest-without-dir-fsync");
+        assertThat(Recipes.DEFECTS).allMatch(Recipe::expectsInvalid);
+    }
+
+    @Test
+    void theCorrectSystemsGetOneRowPerNemesis() {
+        List<Recipe> rows = Recipes.correct(List.of("barrier", "marker"), List.of("kill", "pause"));
+        assertThat(rows).extracting(Recipe::name).containsExactly("barrier/correct:kill", "barrier/correct:pause",
+                "marker/correct:kill", "marker/correct:pause");
+        assertThat(rows).noneMatch(Recipe::expectsInvalid);
+    }
+}
