@@ -32,13 +32,13 @@ class CutcheckExtensionIT {
 
     @Test
     void aDefectFailsTheTestWithTheExplanationAndTheStore(Cutcheck cutcheck) {
-        CutcheckSpec spec = CutcheckSpec.system("barrier").defect("no-barrier-alignment").nemesis("kill")
-                .timeLimit(Duration.ofSeconds(5)).seed(1);
+        CutcheckSpec spec = CutcheckSpec.system("barrier").defect("restore-pending-checkpoint")
+                .nemesis("kill-mid-checkpoint").targets("coordinator").timeLimit(Duration.ofSeconds(8)).seed(1);
 
         assertThatThrownBy(() -> cutcheck.assertValid(spec))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("was invalid, not valid")
-                .hasMessageContaining("anomaly [stream-consistent-cut]")
+                .hasMessageContaining("anomaly [committed-restore] restore-from-uncommitted")
                 .hasMessageContaining("store: ");
     }
 }

@@ -22,12 +22,12 @@ public final class Recipes {
     private Recipes() {}
 
     public static final List<Recipe> DEFECTS = List.of(
-            defect("barrier", "commit-before-all-acks", List.of("kill-mid-checkpoint", "kill"), WORKERS,
+            new Recipe("barrier", "commit-before-all-acks", List.of("kill-mid-checkpoint"), WORKERS, 500, 1500, 800,
                     "a worker dies after the sources acked: the metadata names parts that never came"),
             new Recipe("barrier", "no-barrier-alignment", List.of("pause"), WORKERS, 500, 1200, 700,
                     "a paused operator wakes to barriers and records queued on every channel: unaligned, "
                             + "it snapshots at the first barrier and takes the others' pre-barrier records after"),
-            defect("barrier", "metadata-before-parts-durable", List.of("kill-after-ack"), WORKERS,
+            new Recipe("barrier", "metadata-before-parts-durable", List.of("kill-after-ack"), WORKERS, 500, 1500, 800,
                     "a worker dies between its ack and its part's write; recovery then finds the part missing"),
             defect("barrier", "restore-pending-checkpoint", List.of("kill-mid-checkpoint"), COORDINATOR,
                     "a crash while a checkpoint is pending makes recovery pick it"),
@@ -35,8 +35,8 @@ public final class Recipes {
                     "the coordinator dies after the sink committed: the replay duplicates output"),
             defect("barrier", "rename-without-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses the contents of a part renamed in place without fsync"),
-            defect("barrier", "ignore-fsync-error", List.of("disk-errors"), ANY,
-                    "a failed fsync still counts as durable"),
+            defect("barrier", "ignore-fsync-error", List.of("disk-errors", "kill"), ANY,
+                    "a failed fsync drops the data yet still counts as durable; the next restore finds it gone"),
             defect("barrier", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses a rename the directory was never fsynced for"),
             defect("marker", "no-channel-state", List.of("kill", "pause"), ANY,
@@ -49,8 +49,8 @@ public final class Recipes {
                     "peers that saw different commits restore different snapshots"),
             defect("marker", "rename-without-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses the contents of a part renamed in place without fsync"),
-            defect("marker", "ignore-fsync-error", List.of("disk-errors"), ANY,
-                    "a failed fsync still counts as durable"),
+            defect("marker", "ignore-fsync-error", List.of("disk-errors", "kill"), ANY,
+                    "a failed fsync drops the data yet still counts as durable; the next restore finds it gone"),
             defect("marker", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses a rename the directory was never fsynced for"));
 
