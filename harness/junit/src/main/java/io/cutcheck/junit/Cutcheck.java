@@ -8,7 +8,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Runs cutcheck specs inside a test; handed to test methods by {@link CutcheckExtension}. Each
- * run's store directory is published to the test report under {@value #STORE_KEY}.
+ * run's store directory is published to the test report under {@value #STORE_KEY} and printed on
+ * standard output.
  */
 public final class Cutcheck {
 
@@ -60,6 +61,8 @@ public final class Cutcheck {
         Embedded.Finished finished = Embedded.run(test);
         if (finished.outcome().storeDir() != null) {
             report.accept(STORE_KEY, finished.outcome().storeDir().toString());
+            // also on standard output, which Surefire and Failsafe keep in the test's XML report
+            System.out.println("cutcheck: " + testName + " store: " + finished.outcome().storeDir());
         }
         return new CutcheckResult(verdict(finished), finished.outcome().storeDir(), Embedded.describe(finished),
                 finished.results());
