@@ -62,7 +62,8 @@ class RunIT {
         assertThat(result.exitCode()).isZero();
         JsonNode r = results(store);
         assertThat(r.path("valid").asBoolean()).isTrue();
-        assertThat(r.path("checkpoints").path("committed").asInt()).isGreaterThanOrEqualTo(5);
+        // the drain turns automatic triggers off, so the count is the run's commits plus the final one
+        assertThat(r.path("checkpoints").path("committed").asInt()).isGreaterThanOrEqualTo(3);
         assertThat(r.path("version").asInt()).isEqualTo(1);
         assertThat(r.path("exitCode").asInt()).isZero();
         assertThat(r.path("drained").asBoolean()).isTrue();
