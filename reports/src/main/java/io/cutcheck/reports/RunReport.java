@@ -27,7 +27,7 @@ public record RunReport(Observations observations, List<CheckResult> results, Ma
                         Path storeDir, JsonNode spec) {
 
     /** The phases of a run, in order. */
-    public static final List<String> PHASES = List.of("setup", "run", "heal", "drain", "check");
+    public static final List<String> PHASES = List.of("setup", "run", "heal", "drain", "collect", "check");
 
     public RunReport {
         Objects.requireNonNull(observations, "observations");

@@ -1,5 +1,6 @@
 package io.cutcheck.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.run.Judge;
@@ -8,6 +9,7 @@ import io.cutcheck.harness.store.ResultsWriter;
 import io.cutcheck.harness.store.StoreLayout;
 import io.cutcheck.harness.store.StoreReader;
 import io.cutcheck.harness.workload.Workload;
+import io.cutcheck.reports.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cutcheck analyze DIR}: checks a saved run again from its store directory, with the same
- * checkers, and prints the verdict. Writes {@code results.json} if the run left none (a harness
- * killed mid-run); an existing one is left as the run wrote it.
+ * checkers, and prints the verdict. Writes the report files ({@code results.json}, {@code junit.xml},
+ * {@code report.html}) if the run left no results (a harness killed mid-run); existing ones are left as
+ * the run wrote them.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Check a saved run again from its store directory (e.g. store/latest).")
@@ -49,15 +52,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Checker> checkers = new ArrayList<>(workload.checkers());
         checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
         Judge.Judgement judgement = Judge.judge(saved.observations(), checkers);
-        ObjectNode results = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
+        ObjectNode summary = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
                 Map.of(), null);
-        results.put("analyzed", true);
+        summary.put("analyzed", true);
         StoreLayout store = new StoreLayout(dir.toRealPath());
-        if (!Files.exists(store.results())) {
-            ResultsWriter.write(store.results(), results);
-        }
-        Runner.print(new RunOutcome(judgement.verdict(), store.dir(), results, null, saved.observations(),
-                judgement.results()), command.commandLine().getOut());
+        RunOutcome outcome = new RunOutcome(judgement.verdict(), store.dir(), summary, null, saved.observations(),
+                judgement.results());
+        JsonNode results = Files.exists(store.results())
+                ? RunFiles.results(outcome).map(JsonNode.class::cast).orElse(summary)
+                : RunPages.write(outcome, command.commandLine().getErr());
+        Runner.print(outcome, results, command.commandLine().getOut());
         return judgement.verdict().exitCode();
     }
 }

@@ -15,16 +15,23 @@ final class ProgressLine implements AutoCloseable {
     private final Thread thread;
     private final boolean terminal;
     private final PrintWriter err;
+    private final String label;
 
-    private ProgressLine(TestRun run, PrintWriter err) {
+    private ProgressLine(TestRun run, PrintWriter err, String label) {
         this.err = err;
+        this.label = label;
         this.terminal = System.console() != null;
         this.thread = new Thread(() -> loop(run), "cutcheck-progress");
         this.thread.setDaemon(true);
     }
 
     static ProgressLine start(TestRun run, PrintWriter err) {
-        ProgressLine line = new ProgressLine(run, err);
+        return start(run, err, "");
+    }
+
+    /** As {@link #start(TestRun, PrintWriter)}, each line led by {@code label} (which run of many). */
+    static ProgressLine start(TestRun run, PrintWriter err, String label) {
+        ProgressLine line = new ProgressLine(run, err, label);
         line.thread.start();
         return line;
     }
@@ -37,7 +44,7 @@ final class ProgressLine implements AutoCloseable {
                 if (p.phase() == null) {
                     continue;
                 }
-                String text = format(p);
+                String text = label.isEmpty() ? format(p) : label + " | " + format(p);
                 if (terminal) {
                     err.print("\r" + text + "\u001b[K");
                 } else {

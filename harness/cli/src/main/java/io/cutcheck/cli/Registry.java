@@ -102,6 +102,24 @@ final class Registry {
     }
 
     /**
+     * The nemesis kinds by family, as the self-check runs the correct systems: every kind that
+     * works on {@code runtime}, except the partition shapes that {@code partition} draws among.
+     */
+    static Map<String, List<String>> nemesisFamilies(String runtime) {
+        Map<String, List<String>> families = new LinkedHashMap<>();
+        families.put("process", ProcessNemeses.BY_KIND.keySet().stream().sorted().toList());
+        families.put("network", NetworkNemeses.DESCRIPTIONS.keySet().stream()
+                .filter(k -> !k.startsWith("partition-")).sorted().toList());
+        families.put("disk", DiskNemeses.BY_KIND.keySet().stream().sorted().toList());
+        NEMESIS_RUNTIME.forEach((kind, only) -> {
+            if (only.equals(runtime)) {
+                families.put(kind, List.of(kind));
+            }
+        });
+        return families;
+    }
+
+    /**
      * Makes the runtime ready before a run starts, so that what it lacks is one line before
      * anything starts: for Docker, a daemon that answers and the node image (built on first use,
      * with its progress printed).

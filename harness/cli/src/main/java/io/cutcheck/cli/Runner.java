@@ -12,7 +12,6 @@ import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -44,8 +43,7 @@ final class Runner {
             try (ProgressLine progress = ProgressLine.start(run, cli.getErr())) {
                 outcome = run.run();
             }
-            writePages(outcome, cli.getErr());
-            print(outcome, out);
+            print(outcome, RunPages.write(outcome, cli.getErr()), out);
             worst = Math.max(worst, rank(outcome.exitCode()));
         }
         return worst == 2 ? 1 : worst == 1 ? 2 : 0;
@@ -60,14 +58,9 @@ final class Runner {
         };
     }
 
-    /** A report that cannot be written costs the pages, never the verdict: one line, and go on. */
-    private static void writePages(RunOutcome outcome, PrintWriter err) {
-        try {
-            RunPages.write(outcome);
-        } catch (IOException | RuntimeException e) {
-            err.println("cutcheck: report pages not written: " + e.getMessage());
-            err.flush();
-        }
+    /** The parts of a run whose network faults, if any, use the embedded Toxiproxy server. */
+    static RunParts parts(TestSpec spec, Path sutJar) {
+        return parts(spec, sutJar, new ToxiproxyEndpoint.Embedded());
     }
 
     static RunParts parts(TestSpec spec, Path sutJar, ToxiproxyEndpoint toxiproxy) {
@@ -78,15 +71,17 @@ final class Runner {
                 Registry.genericCheckers(spec), sutJar, RunFile.defaultDirectory());
     }
 
-    static void print(RunOutcome outcome, PrintWriter out) {
-        JsonNode r = outcome.results();
+    /** Prints the verdict and the figures of {@code results} (results.json, RESULTS.md). */
+    static void print(RunOutcome outcome, JsonNode r, PrintWriter out) {
         String verdict = outcome.verdict() == Validity.VALID ? "valid"
                 : outcome.verdict() == Validity.INVALID ? "invalid" : "unknown";
         out.println("verdict: " + verdict + (outcome.error() != null ? " (run cut short: " + outcome.error() + ")" : ""));
         if (r.has("checkpoints")) {
+            JsonNode ops = r.path("operations");
             out.printf("checkpoints: %d committed, %d aborted; restores: %d; faults: %d; operations: %d; drained: %s%n",
                     r.path("checkpoints").path("committed").asLong(), r.path("checkpoints").path("aborted").asLong(),
-                    r.path("restores").asLong(), r.path("faults").asLong(), r.path("operations").asLong(),
+                    r.path("restores").path("count").asLong(), r.path("faults").path("count").asLong(),
+                    ops.path("ok").asLong() + ops.path("fail").asLong() + ops.path("info").asLong(),
                     r.path("drained").asBoolean());
         }
         int shown = 0;
@@ -98,11 +93,14 @@ final class Runner {
             out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
                     a.path("explanation").asText());
         }
-        if (r.path("timings").size() > 0) {
-            StringBuilder t = new StringBuilder("timings:");
-            r.path("timings").fields().forEachRemaining(e ->
-                    t.append(String.format(" %s %.1f s,", e.getKey(), e.getValue().asLong() / 1000.0)));
-            out.println(t.substring(0, t.length() - 1));
+        StringBuilder t = new StringBuilder();
+        r.path("phases").fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("totalMs")) {
+                t.append(String.format(" %s %.1f s,", e.getKey().replaceFirst("Ms$", ""), e.getValue().asLong() / 1000.0));
+            }
+        });
+        if (t.length() > 0) {
+            out.println("timings:" + t.substring(0, t.length() - 1));
         }
         if (outcome.storeDir() != null) {
             out.println("store: " + outcome.storeDir());

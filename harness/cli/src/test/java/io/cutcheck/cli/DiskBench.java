@@ -14,7 +14,6 @@ import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.nemesis.disk.DiskFault;
 import io.cutcheck.nemesis.disk.DiskOp;
 import io.cutcheck.nemesis.disk.SteadyDisk;
-import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class DiskBench {
         for (String system : List.of("barrier", "marker")) {
             for (Setup setup : setups) {
                 TestSpec spec = spec(system, seconds, rate, store);
-                RunParts registry = Runner.parts(spec, sutJar, new ToxiproxyEndpoint.Embedded());
+                RunParts registry = Runner.parts(spec, sutJar);
                 RunParts parts = new RunParts(registry.system(), registry.workload(), registry.runtime(),
                         ComposedNemesis.of(setup.nemeses()), registry.genericCheckers(), sutJar,
                         registry.runDirectory());

@@ -11,9 +11,14 @@ public final class ProcessNemeses {
 
     public static final Map<String, Supplier<Nemesis>> BY_KIND = Map.of(
             KillNemesis.KIND, KillNemesis::new,
-            PauseNemesis.KIND, PauseNemesis::new);
+            PauseNemesis.KIND, PauseNemesis::new,
+            MidCheckpointKillNemesis.KIND, MidCheckpointKillNemesis::atTrigger,
+            MidCheckpointKillNemesis.AFTER_ACK_KIND, MidCheckpointKillNemesis::afterAck);
 
     public static final Map<String, String> DESCRIPTIONS = Map.of(
             KillNemesis.KIND, "crash nodes with SIGKILL, restart them when the fault heals",
-            PauseNemesis.KIND, "freeze nodes with SIGSTOP, thaw them with SIGCONT when the fault heals");
+            PauseNemesis.KIND, "freeze nodes with SIGSTOP, thaw them with SIGCONT when the fault heals",
+            MidCheckpointKillNemesis.KIND, "trigger a checkpoint, crash nodes while it is in flight, restart them later",
+            MidCheckpointKillNemesis.AFTER_ACK_KIND,
+            "trigger a checkpoint, crash each node as soon as it acknowledges its part, restart them later");
 }

@@ -7,7 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one queue a task thread works from. Control jobs go first and are never refused; data jobs are
- * bounded, so a slow task pushes back on its input channels (and through TCP on its upstream).
+ * bounded, so a slow task pushes back on its input channels (and through TCP on its upstream). A task
+ * that is not running takes control jobs only: data of its new epoch can arrive before its own
+ * {@code Run} (an upstream task was told to run first), and must wait for it rather than be dropped,
+ * or the upstream's position moves past records nobody processed.
  */
 final class Mailbox {
     private final ReentrantLock lock = new ReentrantLock();
@@ -44,12 +47,12 @@ final class Mailbox {
         }
     }
 
-    /** The next job, control first; null after {@code timeoutMs} without one. */
-    Runnable take(long timeoutMs) throws InterruptedException {
+    /** The next job, control first, data only if {@code withData}; null after {@code timeoutMs} without one. */
+    Runnable take(long timeoutMs, boolean withData) throws InterruptedException {
         lock.lock();
         try {
             long left = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-            while (control.isEmpty() && data.isEmpty()) {
+            while (control.isEmpty() && (data.isEmpty() || !withData)) {
                 if (left <= 0) {
                     return null;
                 }

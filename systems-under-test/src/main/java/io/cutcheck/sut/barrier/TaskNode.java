@@ -109,7 +109,7 @@ abstract class TaskNode implements ControlNode {
         boolean busy = false;
         while (true) {
             try {
-                Runnable job = mailbox.take(running && busy ? 0 : 20);
+                Runnable job = mailbox.take(running && busy ? 0 : 20, running);
                 if (job != null) {
                     job.run();
                 } else {

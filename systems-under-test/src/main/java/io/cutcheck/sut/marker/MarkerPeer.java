@@ -176,13 +176,10 @@ final class MarkerPeer implements Outbox {
     /** Aborts the snapshots this peer initiated that have waited longer than the timeout. */
     void abortOverdue() {
         long now = System.currentTimeMillis();
-        pending.values().removeIf(p -> {
-            if (now - p.triggeredAt() < settings.timeoutMs()) {
-                return false;
-            }
-            abort(p.id(), "timeout");
-            return true;
-        });
+        // ids first: abort removes from pending, which must not happen while iterating it
+        List<Long> overdue = pending.values().stream().filter(p -> now - p.triggeredAt() >= settings.timeoutMs())
+                .map(PendingSnapshot::id).toList();
+        overdue.forEach(id -> abort(id, "timeout"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.cutcheck.harness.services.InputLogReader;
 import io.cutcheck.harness.services.OutputReader;
 import io.cutcheck.harness.sut.Reply;
 import io.cutcheck.harness.sut.SutClient;
+import io.cutcheck.harness.sut.Triggers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * positions reach the end of every input partition; if not, tries again, until the deadline.
  * Then waits until the transactions prepared up to that checkpoint are committed (a 2PC sink
  * commits after the coordinator's notice) and the committed output stops growing.
+ *
+ * <p>First it turns the nodes' automatic triggers off ({@code PUT /triggers}): with several
+ * initiators and a short interval, newer checkpoints would subsume the final one before the
+ * harness saw it committed, and the drain would wait on a checkpoint that no longer exists.
  */
 final class Drain {
 
@@ -25,12 +30,15 @@ final class Drain {
     record Outcome(boolean drained, Long finalCheckpoint, String note) {}
 
     private final SutClient committer;
+    private final List<SutClient> nodes;
     private final CheckpointPoller checkpoints;
     private final InputLogReader input;
     private final OutputReader output;
 
-    Drain(SutClient committer, CheckpointPoller checkpoints, InputLogReader input, OutputReader output) {
+    Drain(SutClient committer, List<SutClient> nodes, CheckpointPoller checkpoints, InputLogReader input,
+          OutputReader output) {
         this.committer = committer;
+        this.nodes = List.copyOf(nodes);
         this.checkpoints = checkpoints;
         this.input = input;
         this.output = output;
@@ -41,6 +49,9 @@ final class Drain {
         Map<Integer, Long> ends = input.ends().result().orElse(null);
         if (ends == null) {
             return new Outcome(false, null, "the input log did not answer");
+        }
+        for (SutClient node : nodes) {
+            node.setTriggers(new Triggers(0, 0)); // a node that takes no triggers refuses: nothing to turn off
         }
         String note = "no final checkpoint committed";
         Long last = null;

@@ -119,7 +119,7 @@ public final class TestRun {
         runStartNanos = System.nanoTime();
         history = new HistoryRecorder(historyOut, runStartNanos);
         faults = new FaultRecorder(nemesisOut);
-        FaultContext context = cluster::nodes;
+        FaultContext context = FaultContext.of(cluster::nodes, committer);
         ClientDriver clients = new ClientDriver(operations,
                 p -> parts.workload().client(p, cluster.services().inputLog(), settings), history,
                 OPERATION_TIMEOUT_MILLIS);
@@ -153,7 +153,9 @@ public final class TestRun {
         InputLogReader input = new InputLogReader(cluster.services().inputLog());
         OutputReader output = new OutputReader(cluster.services().outputStore());
         Drain.Outcome drained = unhealthy != null ? new Drain.Outcome(false, null, unhealthy)
-                : new Drain(new SutClient(cluster.committerNode().controlUri()), checkpoints, input, output)
+                : new Drain(new SutClient(cluster.committerNode().controlUri()),
+                        cluster.nodes().stream().map(n -> new SutClient(n.controlUri())).toList(), checkpoints, input,
+                        output)
                         .run(spec.drainTimeoutMillis());
 
         timer.begin(Phase.COLLECT);

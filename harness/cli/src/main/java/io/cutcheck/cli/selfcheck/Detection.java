@@ -1,0 +1,55 @@
+package io.cutcheck.cli.selfcheck;
+
+import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.history.Op;
+import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Observations;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Time to detection: from the start of the run phase to the earliest moment the evidence of a
+ * violation existed. An anomaly about a checkpoint was evident once that checkpoint committed or
+ * was restored from, whichever came first; one without a checkpoint (a lost or duplicated output
+ * record, a wrong final balance) only after the drain, so it counts as the whole run.
+ */
+public final class Detection {
+
+    private Detection() {}
+
+    /** Milliseconds from the first operation to the earliest evidence; empty if there is no anomaly. */
+    public static OptionalLong millis(Observations observations, List<CheckResult> checks, long wholeRunMillis) {
+        List<Anomaly> anomalies = checks.stream().flatMap(c -> c.anomalies().stream())
+                .filter(a -> !"unknown".equals(a.type())).toList();
+        if (anomalies.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        OptionalLong start = observations.history().stream().mapToLong(Op::wallMillis).filter(t -> t > 0).min();
+        if (start.isEmpty()) {
+            return OptionalLong.of(wholeRunMillis);
+        }
+        long earliest = Long.MAX_VALUE;
+        for (Anomaly a : anomalies) {
+            earliest = Math.min(earliest, a.checkpoint() == null ? start.getAsLong() + wholeRunMillis
+                    : evidentAt(observations, a.checkpoint()).orElse(start.getAsLong() + wholeRunMillis));
+        }
+        return OptionalLong.of(Math.max(0, earliest - start.getAsLong()));
+    }
+
+    private static OptionalLong evidentAt(Observations observations, long checkpoint) {
+        OptionalLong restored = observations.events().stream()
+                .filter(e -> Objects.equals(e.checkpoint(), checkpoint))
+                .filter(e -> e.type().equals("restored") || e.type().equals("committed"))
+                .mapToLong(NodeEvent::receivedAt).min();
+        OptionalLong committed = observations.checkpoints().stream()
+                .filter(c -> c.id() == checkpoint && c.committedSeenAt() != null)
+                .mapToLong(CheckpointObservation::committedSeenAt).min();
+        if (restored.isPresent() && committed.isPresent()) {
+            return OptionalLong.of(Math.min(restored.getAsLong(), committed.getAsLong()));
+        }
+        return restored.isPresent() ? restored : committed;
+    }
+}
