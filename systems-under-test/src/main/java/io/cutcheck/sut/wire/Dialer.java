@@ -21,8 +21,6 @@ public final class Dialer {
         while (keepTrying.getAsBoolean()) {
             Socket socket = new Socket();
             try {
-                // before connecting, so the window the peer is offered already fits the buffer
-                socket.setReceiveBufferSize(socketBuffer);
                 socket.connect(new InetSocketAddress(host, port), 2000);
                 return new FrameChannel(socket, socketBuffer);
             } catch (IOException e) {

@@ -21,8 +21,6 @@ public final class FrameServer implements AutoCloseable {
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
-            // accepted sockets inherit it, and the window is agreed on at the handshake
-            server.setReceiveBufferSize(socketBuffer);
             server.bind(new InetSocketAddress(host, port), 128);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
