@@ -1,10 +1,7 @@
 package io.cutcheck.sut.barrier;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.sut.http.Json;
 import io.cutcheck.sut.http.JsonHttpClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +13,8 @@ import java.util.Map;
 final class OutputStoreClient implements TransactionalOutput {
     private final JsonHttpClient http;
     private final String owner;
+    /** Its buffer is reused from call to call. */
+    private final OutputRecordsJson json = new OutputRecordsJson();
 
     OutputStoreClient(String baseUrl, String owner) {
         this.http = new JsonHttpClient(baseUrl);
@@ -24,22 +23,7 @@ final class OutputStoreClient implements TransactionalOutput {
 
     @Override
     public void stage(String txn, List<StreamRecord> records) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(records.size() * 90);
-        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(body)) {
-            g.writeStartArray();
-            for (StreamRecord r : records) {
-                g.writeStartObject();
-                g.writeNumberField("partition", r.partition());
-                g.writeNumberField("offset", r.offset());
-                g.writeStringField("key", r.key());
-                g.writeNumberField("value", r.value());
-                g.writeNumberField("count", r.count());
-                g.writeNumberField("sum", r.sum());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        expect(http.post(path(txn, "records") + "?owner=" + enc(owner), body.toByteArray()), "stage " + txn);
+        expect(http.post(path(txn, "records") + "?owner=" + enc(owner), json.encode(records)), "stage " + txn);
     }
 
     @Override

@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * End-to-end throughput of the barrier system on this host: 2 sources, 2 operators, 1 sink as real
  * processes. Fills the input log, starts the job, and measures records/s reaching the sink's
- * transactions between 10 % and 90 % of the input, once with checkpointing off and once every 1 s.
- * <pre>java -cp cutcheck-sut.jar io.cutcheck.sut.bench.BarrierBench [records] [keys]</pre>
+ * transactions between 10 % and 90 % of the input, with checkpointing off and every 1 s, {@code runs} times
+ * each, alternating; prints the medians and the checkpoint durations of all runs.
+ * <pre>java -cp cutcheck-sut.jar io.cutcheck.sut.bench.BarrierBench [records] [keys] [runs]</pre>
  */
 public final class BarrierBench {
     private BarrierBench() {
@@ -28,17 +29,47 @@ public final class BarrierBench {
     public static void main(String[] args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_500_000;
         int keys = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path jar = Path.of(BarrierBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Result off = run(jar, records, keys, 0);
-        Result on = run(jar, records, keys, 1000);
-        System.out.printf("records=%d keys=%d topology=2 sources, 2 operators, 1 sink%n", records, keys);
-        System.out.printf("checkpointing off:     %,.0f records/s%n", off.recordsPerSecond());
-        System.out.printf("checkpoints every 1 s: %,.0f records/s (overhead %.1f %%), %d checkpoints%n",
-                on.recordsPerSecond(), 100 * (1 - on.recordsPerSecond() / off.recordsPerSecond()), on.checkpointMillis().size());
-        if (!on.checkpointMillis().isEmpty()) {
-            System.out.printf("checkpoint duration (trigger to commit): p50 %d ms, p99 %d ms%n",
-                    percentile(on.checkpointMillis(), 50), percentile(on.checkpointMillis(), 99));
+        System.out.printf("records=%d keys=%d runs=%d topology=2 sources, 2 operators, 1 sink%n", records, keys, runs);
+        List<Double> offRates = new ArrayList<>();
+        List<Double> onRates = new ArrayList<>();
+        List<Long> durations = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            // off and on alternate, so a change in the machine's load hits both alike
+            Result off = run(jar, records, keys, 0);
+            Result on = run(jar, records, keys, 1000);
+            offRates.add(off.recordsPerSecond());
+            onRates.add(on.recordsPerSecond());
+            durations.addAll(on.checkpointMillis());
+            if (runs > 1) {
+                System.out.printf("run %d: off %,.0f records/s, every 1 s %,.0f records/s, checkpoints p50 %s ms p99 %s ms%n",
+                        i, off.recordsPerSecond(), on.recordsPerSecond(), percentileText(on.checkpointMillis(), 50),
+                        percentileText(on.checkpointMillis(), 99));
+            }
         }
+        Collections.sort(durations);
+        double off = median(offRates);
+        double on = median(onRates);
+        String of = runs > 1 ? " (median of " + runs + ")" : "";
+        System.out.printf("checkpointing off:     %,.0f records/s%s%n", off, of);
+        System.out.printf("checkpoints every 1 s: %,.0f records/s%s (overhead %.1f %%), %d checkpoints%n",
+                on, of, 100 * (1 - on / off), durations.size());
+        if (!durations.isEmpty()) {
+            System.out.printf("checkpoint duration (trigger to commit): p50 %d ms, p99 %d ms%n",
+                    percentile(durations, 50), percentile(durations, 99));
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static String percentileText(List<Long> sorted, int p) {
+        return sorted.isEmpty() ? "-" : String.valueOf(percentile(sorted, p));
     }
 
     static Result run(Path jar, int records, int keys, long intervalMs) throws Exception {

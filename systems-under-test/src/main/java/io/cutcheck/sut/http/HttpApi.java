@@ -32,6 +32,16 @@ public final class HttpApi implements AutoCloseable {
     private record Route(String method, String[] segments, Handler handler) {
     }
 
+    static {
+        // The JDK server writes a reply's headers and body as separate segments without TCP_NODELAY, so
+        // Nagle holds the body until the client's delayed ACK (about 40 ms on Linux): every call would
+        // cost that much, capping the sink's output-store writes and the sources' input-log reads.
+        // The server reads the property once, when its first instance starts; a value set by the user wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService executor;

@@ -35,8 +35,17 @@ public final class OutputStore {
         }
     }
 
+    /** A committed transaction's records, holding output positions {@code first …}. */
+    private record Committed(long first, String txn, Long checkpoint, List<byte[]> records) {
+    }
+
     private final Map<String, Txn> txns = new HashMap<>();
-    private final ArrayList<Entry> output = new ArrayList<>();
+    /**
+     * The committed output, one element per transaction in commit order: a commit hands its records
+     * over whole instead of making an entry per record while every stage call waits for the lock.
+     */
+    private final ArrayList<Committed> output = new ArrayList<>();
+    private long end;
     private long staged;
 
     public synchronized TxnOutcome stage(String txn, String owner, List<byte[]> records) {
@@ -79,8 +88,9 @@ public final class OutputStore {
         if (t.state != TxnState.PREPARED) {
             return TxnOutcome.CONFLICT;
         }
-        for (byte[] record : t.records) {
-            output.add(new Entry(output.size(), t.name, t.checkpoint, record));
+        if (!t.records.isEmpty()) {
+            output.add(new Committed(end, t.name, t.checkpoint, t.records));
+            end += t.records.size();
         }
         t.records = null;
         t.state = TxnState.COMMITTED;
@@ -111,13 +121,38 @@ public final class OutputStore {
     }
 
     public synchronized List<Entry> output(long from, int max) {
-        int start = (int) Math.min(Math.max(from, 0), output.size());
-        int stop = (int) Math.min(output.size(), start + (long) max);
-        return List.copyOf(output.subList(start, stop));
+        List<Entry> page = new ArrayList<>();
+        long seq = Math.max(from, 0);
+        for (int i = chunkHolding(seq); i < output.size() && page.size() < max; i++) {
+            Committed c = output.get(i);
+            for (int j = (int) (seq - c.first()); j < c.records().size() && page.size() < max; j++) {
+                page.add(new Entry(c.first() + j, c.txn(), c.checkpoint(), c.records().get(j)));
+            }
+            seq = c.first() + c.records().size();
+        }
+        return page;
+    }
+
+    /** Index of the committed transaction holding position {@code seq} ({@code output.size()} past the end). */
+    private int chunkHolding(long seq) {
+        int low = 0;
+        int high = output.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            Committed c = output.get(mid);
+            if (seq < c.first()) {
+                high = mid - 1;
+            } else if (seq >= c.first() + c.records().size()) {
+                low = mid + 1;
+            } else {
+                return mid;
+            }
+        }
+        return low;
     }
 
     public synchronized long end() {
-        return output.size();
+        return end;
     }
 
     /** Records staged so far in transactions not aborted (committed ones included). */

@@ -11,12 +11,18 @@ public final class Dialer {
     }
 
     public static FrameChannel dial(String host, int port, long retryMs, BooleanSupplier keepTrying) throws IOException {
+        return dial(host, port, retryMs, keepTrying, FrameChannel.SOCKET_BUFFER);
+    }
+
+    /** As {@link #dial(String, int, long, BooleanSupplier)}, with {@code socketBuffer} bytes of kernel buffer per direction. */
+    public static FrameChannel dial(String host, int port, long retryMs, BooleanSupplier keepTrying, int socketBuffer)
+            throws IOException {
         IOException last = null;
         while (keepTrying.getAsBoolean()) {
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(host, port), 2000);
-                return new FrameChannel(socket);
+                return new FrameChannel(socket, socketBuffer);
             } catch (IOException e) {
                 last = e;
                 socket.close();

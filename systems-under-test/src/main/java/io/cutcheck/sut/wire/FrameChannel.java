@@ -20,13 +20,21 @@ public final class FrameChannel implements AutoCloseable {
     private volatile boolean closed;
 
     /** Kernel buffer per direction: bounded, so a barrier never waits behind megabytes of queued records. */
-    static final int SOCKET_BUFFER = 256 * 1024;
+    public static final int SOCKET_BUFFER = 256 * 1024;
 
     public FrameChannel(Socket socket) throws IOException {
+        this(socket, SOCKET_BUFFER);
+    }
+
+    /**
+     * {@code socketBuffer} bytes of kernel buffer per direction (the kernel doubles it). What sits there
+     * is in flight: a barrier or marker sent now waits until the peer has read all of it.
+     */
+    public FrameChannel(Socket socket, int socketBuffer) throws IOException {
         this.socket = socket;
         socket.setTcpNoDelay(true);
-        socket.setSendBufferSize(SOCKET_BUFFER);
-        socket.setReceiveBufferSize(SOCKET_BUFFER);
+        socket.setSendBufferSize(socketBuffer);
+        socket.setReceiveBufferSize(socketBuffer);
         this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
         this.out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), 64 * 1024));
     }

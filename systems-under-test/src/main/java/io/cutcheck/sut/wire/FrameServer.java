@@ -13,6 +13,11 @@ public final class FrameServer implements AutoCloseable {
     private final Thread acceptor;
 
     public FrameServer(String host, int port, String name, Consumer<FrameChannel> handler) {
+        this(host, port, name, FrameChannel.SOCKET_BUFFER, handler);
+    }
+
+    /** As {@link #FrameServer(String, int, String, Consumer)}, with {@code socketBuffer} bytes of kernel buffer per direction. */
+    public FrameServer(String host, int port, String name, int socketBuffer, Consumer<FrameChannel> handler) {
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
@@ -24,7 +29,7 @@ public final class FrameServer implements AutoCloseable {
             while (!server.isClosed()) {
                 try {
                     Socket socket = server.accept();
-                    FrameChannel channel = new FrameChannel(socket);
+                    FrameChannel channel = new FrameChannel(socket, socketBuffer);
                     Thread t = new Thread(() -> handler.accept(channel), name + "-in-" + socket.getPort());
                     t.setDaemon(true);
                     t.start();
