@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Writes a node's configuration file (PROTOCOL.md section 1, protocol version 1). Every node
  * gets the addresses of every node as it must dial them; with the local runtime these are the
- * nodes' own addresses (a proxy layer later rewrites them per directed link).
+ * nodes' own addresses, or, under a network nemesis, one proxy per directed link (see Fixture).
  */
 public final class NodeConfig {
 
