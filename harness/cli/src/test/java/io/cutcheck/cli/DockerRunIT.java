@@ -58,7 +58,7 @@ class DockerRunIT {
                 "--fault-duration", "1200", "--seed", "5", "--store", store.toString());
         assertThat(run.result.out()).as(run.result.err()).contains("verdict: valid", "barrier on docker");
         assertThat(run.result.exitCode()).isZero();
-        assertThat(results(store).path("restores").asInt()).as("kills restore from checkpoints").isPositive();
+        assertThat(results(store).path("restores").path("count").asInt()).as("kills restore from checkpoints").isPositive();
         assertAllKindsInjectedWithoutError(store, "kill", "pause", "iptables-partition");
         assertThat(store.resolve("latest/nodes/coordinator.log")).content().contains("(container)");
         assertNothingLeft(run);

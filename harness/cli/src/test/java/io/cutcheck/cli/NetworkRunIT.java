@@ -145,7 +145,7 @@ class NetworkRunIT {
         assertThat(result.out()).as(result.err()).contains("verdict: invalid");
         assertThat(result.exitCode()).isEqualTo(1);
         JsonNode results = new ObjectMapper().readTree(store.resolve("latest/results.json").toFile());
-        assertThat(results.path("restores").asInt()).isPositive();
+        assertThat(results.path("restores").path("count").asInt()).isPositive();
         assertThat(results.path("anomalies")).extracting(a -> a.path("checker").asText())
                 .contains("committed-restore");
         assertThat(lines(store.resolve("latest/nemesis.jsonl"))).extracting(l -> l.path("kind").asText())
