@@ -2,14 +2,12 @@ package io.cutcheck.nemesis.process;
 
 import io.cutcheck.harness.nemesis.Fault;
 import io.cutcheck.harness.nemesis.FaultContext;
-import io.cutcheck.harness.nemesis.Nemesis;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.sut.EventsPage;
 import io.cutcheck.harness.sut.Reply;
 import io.cutcheck.harness.sut.SutClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +28,7 @@ import java.util.Set;
  * target never acknowledged in time, the targets are killed anyway (the fault still happens) and
  * the injection reports why, so the fault record says the aim was missed.
  */
-public final class MidCheckpointKillNemesis implements Nemesis {
+public final class MidCheckpointKillNemesis extends CrashingNemesis {
 
     public static final String KIND = "kill-mid-checkpoint";
     public static final String AFTER_ACK_KIND = "kill-after-ack";
@@ -41,7 +39,6 @@ public final class MidCheckpointKillNemesis implements Nemesis {
     private static final long RETRY_MILLIS = 15;
 
     private final String kind;
-    private final Set<String> down = new LinkedHashSet<>();
 
     private MidCheckpointKillNemesis(String kind) {
         this.kind = kind;
@@ -78,10 +75,7 @@ public final class MidCheckpointKillNemesis implements Nemesis {
             missed = killAfterAck(checkpoint.get(), cursors);
         }
         for (Node node : targets) {
-            if (node.isAlive()) {
-                node.kill();
-            }
-            down.add(node.name());
+            crash(node);
         }
         if (missed.isPresent()) {
             throw new IllegalStateException("killed off target: " + missed.get());
@@ -130,23 +124,5 @@ public final class MidCheckpointKillNemesis implements Nemesis {
 
     private static SutClient client(Node node) {
         return new SutClient(node.controlUri(), Duration.ofSeconds(1));
-    }
-
-    @Override
-    public synchronized void heal(Fault fault, FaultContext context) {
-        restart(Targets.nodes(fault, context));
-    }
-
-    /** Restarts every node this nemesis killed, and any other node found dead. */
-    @Override
-    public synchronized void healAll(FaultContext context) {
-        restart(context.nodes().stream().filter(n -> down.contains(n.name()) || !n.isAlive()).toList());
-    }
-
-    private void restart(List<Node> nodes) {
-        for (Node node : nodes) {
-            node.restart();
-            down.remove(node.name());
-        }
     }
 }
