@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.cutcheck.harness.runtime.docker.image.NodeImage;
-import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,9 +32,7 @@ class CleanupIT {
     @BeforeAll
     static void image() throws IOException {
         probeJar = ProbeNodeJar.build(work.resolve("jar"));
-        try (DockerClient docker = DockerConnection.open()) {
-            image = new NodeImageBuilder(docker).ensure(probeJar);
-        }
+        image = ProbeNodeJar.image(probeJar);
     }
 
     @Test

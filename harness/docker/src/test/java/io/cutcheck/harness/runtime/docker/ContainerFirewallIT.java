@@ -2,10 +2,8 @@ package io.cutcheck.harness.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.dockerjava.api.DockerClient;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.docker.image.NodeImage;
-import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +27,7 @@ class ContainerFirewallIT {
     @BeforeAll
     static void image() throws IOException {
         probeJar = ProbeNodeJar.build(work.resolve("jar"));
-        try (DockerClient docker = DockerConnection.open()) {
-            image = new NodeImageBuilder(docker).ensure(probeJar);
-        }
+        image = ProbeNodeJar.image(probeJar);
     }
 
     @Test

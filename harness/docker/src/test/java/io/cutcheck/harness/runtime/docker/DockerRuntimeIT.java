@@ -41,9 +41,7 @@ class DockerRuntimeIT {
     @BeforeAll
     static void image() throws IOException {
         probeJar = ProbeNodeJar.build(work.resolve("jar"));
-        try (DockerClient docker = DockerConnection.open()) {
-            image = new NodeImageBuilder(docker).ensure(probeJar);
-        }
+        image = ProbeNodeJar.image(probeJar);
     }
 
     @AfterAll

@@ -1,5 +1,8 @@
 package io.cutcheck.harness.runtime.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import io.cutcheck.harness.runtime.docker.image.NodeImage;
+import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -51,5 +54,12 @@ final class ProbeNodeJar {
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /** The node image of the probe jar, built once per jar (found when unchanged). */
+    static NodeImage image(Path jar) throws IOException {
+        try (DockerClient docker = DockerConnection.open()) {
+            return new NodeImageBuilder(docker).ensure(jar);
+        }
     }
 }

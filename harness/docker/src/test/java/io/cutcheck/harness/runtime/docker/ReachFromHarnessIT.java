@@ -3,11 +3,9 @@ package io.cutcheck.harness.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.dockerjava.api.DockerClient;
 import io.cutcheck.harness.runtime.Node;
 import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.docker.image.NodeImage;
-import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -38,9 +36,7 @@ class ReachFromHarnessIT {
     @BeforeAll
     static void image() throws IOException {
         probeJar = ProbeNodeJar.build(work.resolve("jar"));
-        try (DockerClient docker = DockerConnection.open()) {
-            image = new NodeImageBuilder(docker).ensure(probeJar);
-        }
+        image = ProbeNodeJar.image(probeJar);
     }
 
     @Test
