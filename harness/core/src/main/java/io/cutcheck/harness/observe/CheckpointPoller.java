@@ -10,6 +10,7 @@ import io.cutcheck.harness.sut.SutClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,8 @@ public final class CheckpointPoller implements AutoCloseable {
     private final Map<Long, Map<String, JsonNode>> contents = new ConcurrentHashMap<>();
     /** Parts not fetched yet: checkpoint → nodes still to ask. */
     private final Map<Long, Set<String>> missing = new HashMap<>();
+    /** Checkpoints whose part holders the committing node listed once committed: that list is final. */
+    private final Set<Long> holdersFinal = new HashSet<>();
     private volatile boolean running = true;
 
     public CheckpointPoller(JsonlWriter checkpointsOut, JsonlWriter contentsOut, List<Node> nodes, long periodMillis) {
@@ -102,7 +105,7 @@ public final class CheckpointPoller implements AutoCloseable {
                 first(old == null ? null : old.committedAt(), info.committedAt()),
                 first(old == null ? null : old.abortedAt(), info.abortedAt()),
                 first(old == null ? null : old.sizeBytes(), info.sizeBytes()),
-                old == null || old.nodes().size() < info.nodes().size() ? info.nodes() : old.nodes(),
+                holders(info, old),
                 old == null ? now : old.firstSeenAt(),
                 old != null && old.committedSeenAt() != null ? old.committedSeenAt()
                         : "committed".equals(status) ? now : null,
@@ -113,13 +116,36 @@ public final class CheckpointPoller implements AutoCloseable {
             if (old == null || !old.status().equals(next.status()) || !old.nodes().equals(next.nodes())) {
                 checkpointsOut.write(next);
             }
-            if (next.committed() && (old == null || !old.committed())) {
+            boolean holdersChanged = old != null && !old.nodes().equals(next.nodes());
+            if (next.committed() && (old == null || !old.committed() || holdersChanged)) {
                 // a system that does not say which nodes hold parts is asked on every node (404 = none)
                 Set<String> holders = ConcurrentHashMap.newKeySet();
                 holders.addAll(next.nodes().isEmpty() ? nodes.stream().map(Node::name).toList() : next.nodes());
+                holders.removeAll(contents.getOrDefault(info.id(), Map.of()).keySet());
                 missing.put(info.id(), holders);
             }
         }
+    }
+
+    /**
+     * The nodes holding parts of a checkpoint. Once the committing node (the one that knows where
+     * the metadata is) reports it committed, its list is the checkpoint: a part some other node
+     * wrote but the metadata does not name is not restored, so it is not part of the cut. Before
+     * that, the longest list any node gave (a pending checkpoint is expected everywhere).
+     */
+    private List<String> holders(CheckpointInfo info, CheckpointObservation old) {
+        boolean fromCommitter = info.metadataPath() != null && "committed".equals(info.status());
+        if (fromCommitter && !info.nodes().isEmpty()) {
+            holdersFinal.add(info.id());
+            return info.nodes();
+        }
+        if (old == null) {
+            return info.nodes();
+        }
+        if (holdersFinal.contains(info.id())) {
+            return old.nodes();
+        }
+        return old.nodes().size() < info.nodes().size() ? info.nodes() : old.nodes();
     }
 
     private void fetchMissingContents(long now) {
@@ -166,9 +192,14 @@ public final class CheckpointPoller implements AutoCloseable {
         return Optional.ofNullable(seen.get(id));
     }
 
-    /** The parts fetched so far of checkpoint {@code id}, by node. */
-    public Map<String, JsonNode> contents(long id) {
-        return Map.copyOf(contents.getOrDefault(id, Map.of()));
+    /** The parts fetched so far of checkpoint {@code id}, by node, from the nodes it names. */
+    public synchronized Map<String, JsonNode> contents(long id) {
+        Map<String, JsonNode> parts = new HashMap<>(contents.getOrDefault(id, Map.of()));
+        CheckpointObservation cp = seen.get(id);
+        if (cp != null && !cp.nodes().isEmpty()) {
+            parts.keySet().retainAll(cp.nodes());
+        }
+        return Map.copyOf(parts);
     }
 
     /** Whether every part of committed checkpoint {@code id} was fetched (or is known gone). */
