@@ -301,13 +301,15 @@ final class MarkerPeer implements Outbox {
         for (Long id : List.copyOf(pending.keySet())) {
             abort(id, "recovery");
         }
-        book.abortPending(System.currentTimeMillis());
         // Every write queued before the halt finishes now; later ones see the new epoch and skip.
         try {
             writer.submit(() -> { }).get();
         } catch (Exception e) {
             throw new IllegalStateException("writer failed: " + e.getMessage(), e);
         }
+        // Only now: a manifest the writer was writing when the halt came is durable, so that
+        // snapshot is committed, and must not be reported aborted first.
+        book.abortPending(System.currentTimeMillis());
         Set<Long> manifests = new HashSet<>();
         store.committed().forEach(m -> manifests.add(m.id()));
         Set<Long> parts = new HashSet<>();
