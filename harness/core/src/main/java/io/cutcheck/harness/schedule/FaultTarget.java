@@ -9,13 +9,18 @@ public enum FaultTarget {
     ONE,
     /** The node that commits checkpoints: the one with role coordinator, or the snapshot initiator. */
     COORDINATOR,
+    /**
+     * One node other than the committing one: a crash there takes away a part, not the metadata,
+     * so recovery must put together a cut from nodes that remember different things.
+     */
+    NON_COORDINATOR,
     /** Fewer than half of the nodes, at least one. */
     MINORITY,
     /** Every node at once. */
     ALL;
 
     public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static FaultTarget parse(String text) {
@@ -23,6 +28,6 @@ public enum FaultTarget {
                 .filter(t -> t.cliName().equals(text.trim().toLowerCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown fault target '" + text + "' (one of: one, coordinator, minority, all)"));
+                        "unknown fault target '" + text + "' (one of: one, coordinator, non-coordinator, minority, all)"));
     }
 }

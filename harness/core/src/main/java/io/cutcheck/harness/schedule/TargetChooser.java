@@ -31,6 +31,7 @@ public final class TargetChooser {
         return switch (target) {
             case ONE -> List.of(pick(nodes, random));
             case COORDINATOR -> List.of(pick(coordinatorsOrAll(), random));
+            case NON_COORDINATOR -> List.of(pick(othersOrAll(), random));
             case MINORITY -> minority(random);
             case ALL -> nodes;
         };
@@ -39,6 +40,11 @@ public final class TargetChooser {
     private List<String> coordinatorsOrAll() {
         List<String> inOrder = nodes.stream().filter(coordinators::contains).toList();
         return inOrder.isEmpty() ? nodes : inOrder;
+    }
+
+    private List<String> othersOrAll() {
+        List<String> others = nodes.stream().filter(n -> !coordinators.contains(n)).toList();
+        return others.isEmpty() ? nodes : others;
     }
 
     private List<String> minority(Random random) {

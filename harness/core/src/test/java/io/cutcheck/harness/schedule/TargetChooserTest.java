@@ -14,6 +14,7 @@ class TargetChooserTest {
     @CsvSource({
             "ONE,         6, 1, 1",
             "COORDINATOR, 6, 1, 1",
+            "NON_COORDINATOR, 6, 1, 1",
             "MINORITY,    6, 2, 2",
             "MINORITY,    3, 1, 1",
             "MINORITY,    1, 1, 1",
@@ -40,7 +41,21 @@ class TargetChooserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"one", "ONE", " minority"})
+    @CsvSource({"coordinator", "peer-0"})
+    void nonCoordinatorNeverTargetsTheCommittingNodeAndReachesEveryOther(String committer) {
+        TargetChooser chooser = new TargetChooser(List.of("peer-1", committer, "peer-2"), Set.of(committer));
+        java.util.Set<String> hit = new java.util.HashSet<>();
+        Random random = new Random(7);
+        for (int draw = 0; draw < 50; draw++) {
+            List<String> chosen = chooser.choose(FaultTarget.NON_COORDINATOR, random);
+            assertThat(chosen).hasSize(1).doesNotContain(committer);
+            hit.addAll(chosen);
+        }
+        assertThat(hit).containsExactlyInAnyOrder("peer-1", "peer-2");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"one", "ONE", " minority", "non-coordinator"})
     void parsesCliNames(String text) {
         assertThat(FaultTarget.parse(text).cliName()).isEqualTo(text.trim().toLowerCase());
     }
