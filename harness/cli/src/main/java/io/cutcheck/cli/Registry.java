@@ -94,11 +94,35 @@ final class Registry {
      * (so the run has one proxy per link, whatever the mix), every other kind to its own.
      */
     static ComposedNemesis nemesis(List<String> kinds, ToxiproxyEndpoint toxiproxy) {
+        List<String> atomic = atomicKinds(kinds);
         List<Nemesis> parts = new ArrayList<>();
-        kinds.stream().filter(k -> !NetworkNemeses.isNetworkKind(k))
+        atomic.stream().filter(k -> !NetworkNemeses.isNetworkKind(k))
                 .forEach(k -> parts.add(require(NEMESES, "nemesis", k).get()));
-        NetworkNemeses.forKinds(kinds, toxiproxy).ifPresent(parts::add);
+        NetworkNemeses.forKinds(atomic, toxiproxy).ifPresent(parts::add);
         return ComposedNemesis.of(parts);
+    }
+
+    /** Every kind a run's nemesis must handle: compound kinds {@code a+b} split into their parts, once each. */
+    static List<String> atomicKinds(List<String> kinds) {
+        return kinds.stream().flatMap(k -> ComposedNemesis.parts(k).stream()).distinct().toList();
+    }
+
+    /**
+     * Checks one {@code --nemesis} entry: a known kind, or a compound {@code a+b} of distinct known
+     * kinds that may run together on {@code runtime}.
+     */
+    static void checkKind(String kind, String runtime) {
+        List<String> parts = ComposedNemesis.parts(kind);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                throw new IllegalArgumentException("empty part in nemesis '" + kind + "' (write faults at once as a+b)");
+            }
+            require(NEMESES, "nemesis", part);
+            checkNemesisRuntime(part, runtime);
+        }
+        if (parts.stream().distinct().count() < parts.size()) {
+            throw new IllegalArgumentException("nemesis '" + kind + "' names the same fault twice");
+        }
     }
 
     /**

@@ -98,7 +98,8 @@ final class SelfCheckCommand implements Callable<Integer> {
     }
 
     private static RowResult row(Recipe recipe) {
-        List<String> missing = recipe.kinds().stream().filter(k -> !Registry.NEMESES.containsKey(k)).toList();
+        List<String> missing = Registry.atomicKinds(recipe.kinds()).stream()
+                .filter(k -> !Registry.NEMESES.containsKey(k)).toList();
         return missing.isEmpty() ? RowResult.runnable(recipe)
                 : RowResult.notRun(recipe, "nemesis not available: " + String.join(", ", missing));
     }

@@ -31,7 +31,8 @@ final class TestCommand implements Callable<Integer> {
     String runtime;
 
     @Option(names = "--nemesis", split = ",", defaultValue = "kill,pause",
-            description = "fault kinds, comma-separated, or 'none' (default: ${DEFAULT-VALUE})")
+            description = "fault kinds, comma-separated, or 'none'; a+b injects a and b together"
+                    + " on the same targets (default: ${DEFAULT-VALUE})")
     List<String> nemesis;
 
     @Option(names = "--toxiproxy", paramLabel = "URL",
@@ -39,7 +40,7 @@ final class TestCommand implements Callable<Integer> {
     String toxiproxy;
 
     @Option(names = "--targets", split = ",", defaultValue = "one,coordinator,minority",
-            description = "fault targets: one, coordinator, minority, all (default: ${DEFAULT-VALUE})")
+            description = "fault targets: one, coordinator, non-coordinator, minority, all (default: ${DEFAULT-VALUE})")
     List<String> targets;
 
     @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
@@ -122,9 +123,9 @@ final class TestCommand implements Callable<Integer> {
         Registry.require(Registry.RUNTIMES, "runtime", runtime);
         List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
                 .distinct().toList();
-        kinds.forEach(k -> Registry.require(Registry.NEMESES, "nemesis", k));
-        kinds.forEach(k -> Registry.checkNemesisRuntime(k, runtime));
-        if (kinds.contains(IptablesPartitionNemesis.KIND) && kinds.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
+        kinds.forEach(k -> Registry.checkKind(k, runtime));
+        List<String> atomic = Registry.atomicKinds(kinds);
+        if (atomic.contains(IptablesPartitionNemesis.KIND) && atomic.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
             // proxied traffic reaches a node from the host, which the firewall rules do not cut
             throw new IllegalArgumentException("nemesis '" + IptablesPartitionNemesis.KIND
                     + "' cannot be combined with the proxy kinds (partition, latency, ...): the proxies bypass it");

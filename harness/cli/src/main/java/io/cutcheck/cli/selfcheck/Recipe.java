@@ -10,7 +10,7 @@ import java.util.List;
  * @param system the reference system
  * @param defect the defect variant, or null for the system as designed
  * @param kinds the nemesis kinds the run uses
- * @param targets the fault targets (one, coordinator, minority, all)
+ * @param targets the fault targets (one, coordinator, non-coordinator, minority, all)
  * @param checkpointIntervalMs automatic checkpoint interval
  * @param faultIntervalMs mean time between fault starts
  * @param faultDurationMs how long each fault lasts

@@ -20,12 +20,14 @@ class RecipesTest {
         assertThat(Recipes.DEFECTS).allMatch(Recipe::expectsInvalid);
     }
 
+    /** The faults at once a defect row aims with are run against the correct systems too. */
     @Test
-    void theCorrectSystemsGetOneRowPerFamilyOfNemeses() {
+    void theCorrectSystemsGetOneRowPerFamilyOfNemesesAndOneForTheCompoundFaults() {
         List<Recipe> rows = Recipes.correct(List.of("barrier", "marker"),
                 List.of(List.of("kill", "pause"), List.of("latency")));
         assertThat(rows).extracting(Recipe::name).containsExactly("barrier/correct:kill,pause",
-                "barrier/correct:latency", "marker/correct:kill,pause", "marker/correct:latency");
+                "barrier/correct:latency", "barrier/correct:slow-disk+kill-after-ack", "marker/correct:kill,pause",
+                "marker/correct:latency", "marker/correct:slow-disk+kill-after-ack");
         assertThat(rows).noneMatch(Recipe::expectsInvalid);
     }
 }

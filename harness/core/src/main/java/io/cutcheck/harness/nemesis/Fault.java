@@ -17,4 +17,9 @@ public record Fault(int id, String kind, List<String> targets, long startMillis,
     public Fault {
         targets = List.copyOf(targets);
     }
+
+    /** The same fault under another kind: one part of a compound kind {@code a+b}. */
+    public Fault withKind(String part) {
+        return new Fault(id, part, targets, startMillis, durationMillis);
+    }
 }

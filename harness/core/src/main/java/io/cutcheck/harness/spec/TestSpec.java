@@ -116,7 +116,7 @@ public record TestSpec(String name, String system, String runtime, String worklo
     /** The name runs are saved under when none is given: system, nemesis kinds and defect. */
     public static String defaultName(String system, java.util.List<String> kinds, String defect) {
         StringBuilder b = new StringBuilder(system);
-        kinds.forEach(k -> b.append('-').append(k));
+        kinds.forEach(k -> b.append('-').append(k.replace('+', '-')));
         if (defect != null && !defect.isBlank()) {
             b.append("-").append(defect);
         }

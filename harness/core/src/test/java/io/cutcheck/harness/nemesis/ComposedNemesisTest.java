@@ -13,11 +13,18 @@ class ComposedNemesisTest {
     /** Records what it was asked to do. */
     static final class Recording implements Nemesis {
         final Set<String> kinds;
-        final List<String> calls = new ArrayList<>();
+        final List<String> calls;
         boolean failHealAll;
+        boolean failHeal;
 
         Recording(String... kinds) {
+            this(new ArrayList<>(), kinds);
+        }
+
+        /** Writes into a shared call log, to see the order across nemeses. */
+        Recording(List<String> calls, String... kinds) {
             this.kinds = Set.of(kinds);
+            this.calls = calls;
         }
 
         @Override
@@ -33,6 +40,9 @@ class ComposedNemesisTest {
         @Override
         public void heal(Fault fault, FaultContext context) {
             calls.add("heal " + fault.kind());
+            if (failHeal) {
+                throw new IllegalStateException("cannot heal " + fault.kind());
+            }
         }
 
         @Override
@@ -61,6 +71,22 @@ class ComposedNemesisTest {
         assertThat(both.kinds()).containsExactlyInAnyOrder("kill", "pause", "partition");
         assertThat(process.calls).containsExactly("inject pause");
         assertThat(network.calls).containsExactly("inject partition", "heal partition");
+    }
+
+    @Test
+    void aCompoundFaultInjectsItsPartsInOrderAndHealsThemInReverseOnTheSameTargets() throws Exception {
+        List<String> log = new ArrayList<>();
+        Recording disk = new Recording(log, "slow-disk");
+        Recording process = new Recording(log, "kill-after-ack");
+        disk.failHeal = true;
+        ComposedNemesis both = ComposedNemesis.of(List.of(process, disk));
+        both.inject(fault("slow-disk+kill-after-ack"), NO_NODES);
+        assertThatThrownBy(() -> both.heal(fault("slow-disk+kill-after-ack"), NO_NODES))
+                .hasMessage("cannot heal slow-disk");
+        assertThat(log).containsExactly("inject slow-disk", "inject kill-after-ack",
+                "heal kill-after-ack", "heal slow-disk");
+        assertThat(ComposedNemesis.parts("a+b")).containsExactly("a", "b");
+        assertThat(ComposedNemesis.parts("a")).containsExactly("a");
     }
 
     @Test
