@@ -15,13 +15,16 @@ public final class Matrix {
     private Matrix() {}
 
     public static void print(List<RowResult> rows, PrintWriter out) {
+        // the nemesis column as wide as its longest entry, so the counts stay in one column
+        int width = Math.max(50, rows.stream().mapToInt(r -> kinds(r).length()).max().orElse(0));
+        String row = "%-40s %-" + width + "s %s%n";
         out.println();
-        out.printf("%-40s %-50s %-8s %s%n", "defect", "nemesis", "caught", "time to detection (median / max)");
-        rows.stream().filter(r -> r.recipe().expectsInvalid()).forEach(r -> out.printf("%-40s %-50s %s%n",
+        out.printf(row, "defect", "nemesis", String.format("%-8s %s", "caught", "time to detection (median / max)"));
+        rows.stream().filter(r -> r.recipe().expectsInvalid()).forEach(r -> out.printf(row,
                 r.recipe().system() + "/" + r.recipe().defect(), kinds(r), cells(r)));
         out.println();
-        out.printf("%-40s %-50s %-8s%n", "correct system", "nemesis", "valid");
-        rows.stream().filter(r -> !r.recipe().expectsInvalid()).forEach(r -> out.printf("%-40s %-50s %s%n",
+        out.printf(row, "correct system", "nemesis", "valid");
+        rows.stream().filter(r -> !r.recipe().expectsInvalid()).forEach(r -> out.printf(row,
                 r.recipe().system(), kinds(r), cells(r)));
         out.println();
         out.println(summary(rows));

@@ -40,8 +40,9 @@ public final class Recipes {
                     "the coordinator dies after the sink committed: the replay duplicates output"),
             defect("barrier", "rename-without-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses the contents of a part renamed in place without fsync"),
-            defect("barrier", "ignore-fsync-error", List.of("disk-errors", "kill"), ANY,
-                    "a failed fsync drops the data yet still counts as durable; the next restore finds it gone"),
+            defect("barrier", "ignore-fsync-error", List.of("disk-errors+kill-after-ack"), WORKERS,
+                    "a failed fsync drops the part yet it is acknowledged as durable; the crash right after "
+                            + "makes recovery need it"),
             defect("barrier", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses a rename the directory was never fsynced for"),
             defect("marker", "no-channel-state", List.of("kill", "pause"), ANY,
@@ -55,8 +56,9 @@ public final class Recipes {
                             + "different snapshots"),
             defect("marker", "rename-without-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses the contents of a part renamed in place without fsync"),
-            defect("marker", "ignore-fsync-error", List.of("disk-errors", "kill"), ANY,
-                    "a failed fsync drops the data yet still counts as durable; the next restore finds it gone"),
+            defect("marker", "ignore-fsync-error", List.of("disk-errors+kill-after-ack"), WORKERS,
+                    "a failed fsync drops the part yet it is acknowledged as durable; the crash right after "
+                            + "makes recovery need it"),
             defect("marker", "manifest-without-dir-fsync", List.of("lose-unsynced"), ANY,
                     "a crash loses a rename the directory was never fsynced for"));
 
