@@ -41,7 +41,27 @@ public final class DurableWriter {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         if (defect != StorageDefect.MANIFEST_WITHOUT_DIR_FSYNC) {
-            sync(() -> fsync.directory(dir), dir);
+            try {
+                sync(() -> fsync.directory(dir), dir);
+            } catch (IOException e) {
+                withdraw(target);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Removes a file whose write failed after its rename (the directory fsync failed): the caller
+     * learns the write did not happen, so a restart must not find the file and take it for a
+     * commit (a checkpoint reported aborted, restored later). Best effort: a disk that fails the
+     * unlink too leaves the file, as it would leave any half-done work.
+     */
+    private void withdraw(Path target) {
+        try {
+            Files.deleteIfExists(target);
+            fsync.directory(target.getParent());
+        } catch (IOException e) {
+            LOG.warning("could not withdraw " + target + " after a failed write: " + e.getMessage());
         }
     }
 

@@ -82,6 +82,34 @@ class DurableWriterTest {
         assertThat(target).exists(); // reported durable although fsync failed
     }
 
+    /**
+     * The directory fsync fails after the rename: the write is reported failed, so the file must
+     * not stay at its name, where a restart would take a checkpoint reported aborted for committed.
+     */
+    @Test
+    void aFailedDirectoryFsyncWithdrawsTheRenamedFile() {
+        Path target = dir.resolve("_metadata");
+        List<String> calls = new ArrayList<>();
+        Fsync dirFails = new Fsync() {
+            @Override
+            public void file(FileChannel channel) {
+                calls.add("file");
+            }
+
+            @Override
+            public void directory(Path directory) throws IOException {
+                calls.add(Files.exists(target) ? "dir-with-file" : "dir-without-file");
+                if (calls.size() == 2) {
+                    throw new IOException("EIO");
+                }
+            }
+        };
+        assertThatThrownBy(() -> new DurableWriter(dirFails, StorageDefect.NONE).write(target, new byte[] {1}))
+                .isInstanceOf(IOException.class).hasMessage("EIO");
+        assertThat(target).doesNotExist();
+        assertThat(calls).containsExactly("file", "dir-with-file", "dir-without-file");
+    }
+
     @Test
     void aCheckpointWhoseMetadataFsyncFailedIsNotCommittedByTheCorrectStore() {
         Path target = dir.resolve("checkpoints/1/" + CheckpointStore.METADATA);
