@@ -68,7 +68,10 @@ class DiskFaultsIT {
     Cli.Result run(String name, String... args) throws Exception {
         Path out = dir.resolve(name);
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--seed", "7", "--store", out.resolve("store").toString()));
+        if (!all.contains("--seed")) {
+            all.addAll(List.of("--seed", "7"));
+        }
+        all.addAll(List.of("--store", out.resolve("store").toString()));
         Cli cli = new Cli(dir.resolve("run"));
         Process p = cli.start(out, all.toArray(String[]::new));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
@@ -116,6 +119,22 @@ class DiskFaultsIT {
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"lose-unsynced\"") && l.contains("\"torn\":true"));
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"lose-unsynced\"") && l.contains("\"torn\":false"));
         assertThat(lines).anyMatch(l -> l.contains("\"kind\":\"slow-disk\""));
+    }
+
+    /**
+     * The coordinator's disk fails the directory fsync of a metadata file already renamed into
+     * place; the checkpoint is reported aborted, and the crash right after must not bring it back
+     * as a restore target (seed 1 restored such a checkpoint before the writer withdrew the file).
+     */
+    @Test
+    void correctBarrierNeverRestoresACheckpointWhoseMetadataWriteFailed() throws Exception {
+        Cli.Result r = run("barrier-withdrawn", "test", "--system", "barrier", "--nemesis", "disk-errors+kill-after-ack",
+                "--targets", "coordinator", "--checkpoint-interval", "500", "--fault-interval", "1000",
+                "--fault-duration", "700", "--time-limit", "10", "--seed", "1");
+        assertThat(r.out()).as(r.err()).contains("verdict: valid");
+        JsonNode results = results("barrier-withdrawn");
+        assertThat(results.path("checkpoints").path("aborted").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(results.path("restores").path("count").asInt()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
