@@ -47,7 +47,12 @@ final class SnapshotAudit {
             if (list == null) {
                 continue;
             }
-            for (JsonNode c : list) {
+            // newest first: with three initiators every 100 ms, retention deletes the oldest parts
+            // before a slow poll reaches them, and a snapshot with a part gone cannot be audited
+            List<JsonNode> newestFirst = new ArrayList<>();
+            list.forEach(newestFirst::add);
+            java.util.Collections.reverse(newestFirst);
+            for (JsonNode c : newestFirst) {
                 long id = c.path("id").asLong();
                 if (c.path("status").asText().equals("committed") && !audited.contains(id)) {
                     committedAt.put(id, c.path("committedAt").asLong());
