@@ -12,7 +12,9 @@ import java.util.Set;
  *
  * <p>A compound kind {@code a+b} is several faults at once on the same targets, for windows one
  * fault alone opens too briefly (a slow disk under a crash aimed after the acknowledgement):
- * its parts are injected from left to right and healed from right to left.
+ * its parts are injected and healed from left to right. The left ones set the conditions, the
+ * right ones act, so a crashed node restarts on a disk that is healthy again (restarting on a
+ * failing one, a node may exit at start and nothing restarts it).
  */
 public final class ComposedNemesis implements Nemesis {
 
@@ -77,13 +79,11 @@ public final class ComposedNemesis implements Nemesis {
         }
     }
 
-    /** Heals every part, the last injected first, even when one fails; rethrows the first failure. */
+    /** Heals every part in the order they were injected, even when one fails; rethrows the first failure. */
     @Override
     public void heal(Fault fault, FaultContext context) throws Exception {
-        List<String> kinds = new ArrayList<>(parts(fault.kind()));
-        java.util.Collections.reverse(kinds);
         List<Exception> failures = new ArrayList<>();
-        for (String kind : kinds) {
+        for (String kind : parts(fault.kind())) {
             try {
                 handler(kind).heal(fault.withKind(kind), context);
             } catch (Exception e) {
