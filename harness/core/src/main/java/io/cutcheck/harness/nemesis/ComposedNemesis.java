@@ -69,12 +69,12 @@ public final class ComposedNemesis implements Nemesis {
     @Override
     public void inject(Fault fault, FaultContext context) throws Exception {
         List<String> kinds = parts(fault.kind());
-        for (int i = 0; i < kinds.size(); i++) {
+        for (String kind : kinds) {
             try {
-                handler(kinds.get(i)).inject(fault.withKind(kinds.get(i)), context);
+                handler(kind).inject(fault.withKind(kind), context);
             } catch (Exception e) {
                 // the parts already in force are left to heal(), which the run calls for a failed injection too
-                throw kinds.size() == 1 ? e : new IllegalStateException(kinds.get(i) + ": " + e.getMessage(), e);
+                throw kinds.size() == 1 ? e : new IllegalStateException(kind + ": " + e.getMessage(), e);
             }
         }
     }

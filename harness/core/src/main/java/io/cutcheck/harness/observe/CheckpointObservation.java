@@ -15,6 +15,14 @@ public record CheckpointObservation(long id, String reason, String status,
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
     }
 
+    /**
+     * Whether the part on {@code node} belongs to this checkpoint: a checkpoint that names its
+     * holders is made of their parts only (one naming none is asked everywhere).
+     */
+    public boolean names(String node) {
+        return nodes.isEmpty() || nodes.contains(node);
+    }
+
     public boolean committed() {
         return "committed".equals(status);
     }

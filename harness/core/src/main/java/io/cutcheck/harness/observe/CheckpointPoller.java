@@ -196,8 +196,8 @@ public final class CheckpointPoller implements AutoCloseable {
     public synchronized Map<String, JsonNode> contents(long id) {
         Map<String, JsonNode> parts = new HashMap<>(contents.getOrDefault(id, Map.of()));
         CheckpointObservation cp = seen.get(id);
-        if (cp != null && !cp.nodes().isEmpty()) {
-            parts.keySet().retainAll(cp.nodes());
+        if (cp != null) {
+            parts.keySet().removeIf(node -> !cp.names(node));
         }
         return Map.copyOf(parts);
     }

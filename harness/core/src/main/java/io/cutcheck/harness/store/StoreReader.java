@@ -46,7 +46,10 @@ public final class StoreReader {
         lines(store.checkpoints(), CheckpointObservation.class).forEach(c -> checkpoints.put(c.id(), c));
         Map<Long, Map<String, JsonNode>> contents = new TreeMap<>();
         for (StoreLines.ContentLine line : lines(store.contents(), StoreLines.ContentLine.class)) {
-            if (named(checkpoints.get(line.checkpoint()), line.node())) {
+            // a part fetched before the committing node listed the holders, from a node its
+            // metadata does not name, is not part of what a restore loads
+            CheckpointObservation checkpoint = checkpoints.get(line.checkpoint());
+            if (checkpoint == null || checkpoint.names(line.node())) {
                 contents.computeIfAbsent(line.checkpoint(), k -> new LinkedHashMap<>()).put(line.node(), line.content());
             }
         }
@@ -66,14 +69,6 @@ public final class StoreReader {
                 events, List.copyOf(faults.values()), List.copyOf(checkpoints.values()), frozenContents, frozenInput,
                 output, finalState.nodes(), finalState.drained());
         return new SavedRun(manifest, observations);
-    }
-
-    /**
-     * Whether a fetched part belongs to the checkpoint: a part fetched before the committing node
-     * listed the holders, from a node its metadata does not name, is not part of what a restore loads.
-     */
-    private static boolean named(CheckpointObservation checkpoint, String node) {
-        return checkpoint == null || checkpoint.nodes().isEmpty() || checkpoint.nodes().contains(node);
     }
 
     static <T> List<T> lines(Path file, Class<T> type) throws IOException {
