@@ -5,12 +5,14 @@ import io.cutcheck.sut.control.EventType;
 import io.cutcheck.sut.control.NodeStatus;
 import io.cutcheck.sut.storage.CheckpointMetadata;
 import io.cutcheck.sut.storage.CheckpointStore;
+import io.cutcheck.sut.storage.CorruptCheckpointException;
 import io.cutcheck.sut.storage.PartInfo;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
@@ -307,29 +309,43 @@ final class MarkerPeer implements Outbox {
         } catch (Exception e) {
             throw new IllegalStateException("writer failed: " + e.getMessage(), e);
         }
-        // Only now: a manifest the writer was writing when the halt came is durable, so that
-        // snapshot is committed, and must not be reported aborted first.
-        book.abortPending(System.currentTimeMillis());
+        // What is still pending here stays pending until the restore step says what committed.
         Set<Long> manifests = new HashSet<>();
         store.committed().forEach(m -> manifests.add(m.id()));
         Set<Long> parts = new HashSet<>();
         for (long id : store.ids()) {
-            if (store.hasPart(id, settings.node())) {
+            if (readsIntact(id)) {
                 parts.add(id);
             }
         }
         return new RestoreChoice.Report(settings.node(), manifests, notified, parts);
     }
 
+    /** Whether this peer's part of {@code id} exists and passes its own checksum. */
+    private boolean readsIntact(long id) {
+        if (!store.hasPart(id, settings.node())) {
+            return false;
+        }
+        try {
+            store.readPart(id, settings.node(), Optional.empty());
+            return true;
+        } catch (CorruptCheckpointException e) {
+            // offered, it would fail every restore of it; not offered, an older snapshot is chosen
+            LOG.warning("not offering part of snapshot " + id + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     /** Loads the agreed snapshot (null: the initial state) and re-delivers its in-flight credits once. */
     void restore(Long snapshot, Set<Long> committed) throws Exception {
+        book.settlePending(committed, System.currentTimeMillis());
         events.append(EventType.RESTORE_STARTED, snapshot);
         LedgerState state;
         Map<String, List<Credit>> inFlight = Map.of();
         if (snapshot == null) {
             state = LedgerState.initial(settings.node(), settings.accounts(), settings.initialBalance());
         } else {
-            Part part = PartCodec.decode(store.readPart(snapshot, settings.node(), java.util.Optional.empty()));
+            Part part = PartCodec.decode(store.readPart(snapshot, settings.node(), Optional.empty()));
             state = part.state();
             inFlight = part.channels();
         }

@@ -48,11 +48,19 @@ final class SnapshotBook {
         }
     }
 
-    /** A recovery abandons every snapshot still pending here, whoever initiated it. */
-    synchronized void abortPending(long at) {
+    /**
+     * Settles what is still pending here once a recovery round named the committed snapshots (every
+     * peer halted and drained its writer, so no manifest appears later): committed if some peer
+     * holds its manifest, aborted otherwise. Not at the halt: a peer cannot know there whether the
+     * initiator made the manifest durable just before it crashed, and {@code aborted} is a promise.
+     */
+    synchronized void settlePending(java.util.Set<Long> committed, long at) {
         views.replaceAll((id, v) -> v.status() != CheckpointStatus.PENDING ? v
-                : new CheckpointView(v.id(), v.reason(), CheckpointStatus.ABORTED, v.triggeredAt(), v.acksCompleteAt(),
-                        null, at, v.sizeBytes(), null, v.nodes()));
+                : committed.contains(id)
+                        ? new CheckpointView(v.id(), v.reason(), CheckpointStatus.COMMITTED, v.triggeredAt(),
+                                v.acksCompleteAt(), at, null, v.sizeBytes(), null, v.nodes())
+                        : new CheckpointView(v.id(), v.reason(), CheckpointStatus.ABORTED, v.triggeredAt(),
+                                v.acksCompleteAt(), null, at, v.sizeBytes(), null, v.nodes()));
     }
 
     synchronized void committed(CheckpointMetadata m, String metadataPath) {

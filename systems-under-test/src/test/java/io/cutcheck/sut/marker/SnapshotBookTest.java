@@ -18,7 +18,7 @@ class SnapshotBookTest {
         book.partWritten(66, "peer-0", 300, 2);
         book.partWritten(130, "peer-0", 310, 3);
         book.notified(66, 4);
-        book.abortPending(5);
+        book.settlePending(Set.of(), 5);
 
         assertThat(book.list()).extracting(CheckpointView::id, CheckpointView::status, CheckpointView::reason)
                 .containsExactly(
@@ -29,11 +29,22 @@ class SnapshotBookTest {
     }
 
     @Test
+    void aRecoverySettlesAPendingPartAsCommittedWhenItsInitiatorMadeTheManifestDurableBeforeCrashing() {
+        SnapshotBook book = new SnapshotBook();
+        book.partWritten(66, "peer-0", 300, 2);   // the initiator crashed before notifying
+        book.partWritten(130, "peer-0", 310, 3);
+        book.settlePending(Set.of(66L), 5);
+
+        assertThat(book.list()).extracting(CheckpointView::id, CheckpointView::status, CheckpointView::committedAt)
+                .containsExactly(tuple(66L, CheckpointStatus.COMMITTED, 5L), tuple(130L, CheckpointStatus.ABORTED, null));
+    }
+
+    @Test
     void aCommittedSnapshotNeverGoesBackAndRetentionForgetsOldOnes() {
         SnapshotBook book = new SnapshotBook();
         book.partWritten(66, "peer-0", 300, 2);
         book.notified(66, 4);
-        book.abortPending(5);
+        book.settlePending(Set.of(), 5);
         assertThat(book.list().get(0).status()).isEqualTo(CheckpointStatus.COMMITTED);
         book.retain(Set.of(130L), 129);
         assertThat(book.list()).isEmpty();

@@ -102,8 +102,8 @@ public final class CheckpointPoller implements AutoCloseable {
                 first(old == null ? null : old.reason(), info.reason()), status,
                 first(old == null ? null : old.triggeredAt(), info.triggeredAt()),
                 first(old == null ? null : old.acksCompleteAt(), info.acksCompleteAt()),
-                first(old == null ? null : old.committedAt(), info.committedAt()),
-                first(old == null ? null : old.abortedAt(), info.abortedAt()),
+                earliest(old == null ? null : old.committedAt(), info.committedAt()),
+                earliest(old == null ? null : old.abortedAt(), info.abortedAt()),
                 first(old == null ? null : old.sizeBytes(), info.sizeBytes()),
                 holders(info, old),
                 old == null ? now : old.firstSeenAt(),
@@ -217,6 +217,14 @@ public final class CheckpointPoller implements AutoCloseable {
             case "pending" -> 1;
             default -> 0;
         };
+    }
+
+    /** Each node's time is an upper bound of the moment (a peer may learn of a commit later). */
+    private static Long earliest(Long a, Long b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Long.valueOf(Math.min(a, b));
     }
 
     private static <T> T first(T a, T b) {
