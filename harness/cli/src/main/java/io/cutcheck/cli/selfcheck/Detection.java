@@ -13,8 +13,9 @@ import java.util.OptionalLong;
 /**
  * Time to detection: from the start of the run phase to the earliest moment the evidence of a
  * violation existed. An anomaly about a checkpoint was evident once that checkpoint committed or
- * was restored from, whichever came first; one without a checkpoint (a lost or duplicated output
- * record, a wrong final balance) only after the drain, so it counts as the whole run.
+ * was restored from, whichever came first; a restore from the empty initial state when it began;
+ * one without either (a lost or duplicated output record, a wrong final balance) only after the
+ * drain, so it counts as the whole run.
  */
 public final class Detection {
 
@@ -32,11 +33,17 @@ public final class Detection {
             return OptionalLong.of(wholeRunMillis);
         }
         long earliest = Long.MAX_VALUE;
+        long wholeRun = start.getAsLong() + wholeRunMillis;
         for (Anomaly a : anomalies) {
-            earliest = Math.min(earliest, a.checkpoint() == null ? start.getAsLong() + wholeRunMillis
-                    : evidentAt(observations, a.checkpoint()).orElse(start.getAsLong() + wholeRunMillis));
+            OptionalLong at = a.checkpoint() != null ? evidentAt(observations, a.checkpoint()) : restoreBegan(a);
+            earliest = Math.min(earliest, at.orElse(wholeRun));
         }
         return OptionalLong.of(Math.max(0, earliest - start.getAsLong()));
+    }
+
+    /** A restore that needs no checkpoint to be wrong (one from the empty initial state) is evident as it begins. */
+    private static OptionalLong restoreBegan(Anomaly a) {
+        return a.evidence().get("restoreBeganAt") instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     }
 
     private static OptionalLong evidentAt(Observations observations, long checkpoint) {
