@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.sut.http.Json;
 import io.cutcheck.sut.http.JsonHttpClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +36,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, Integer> dataPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<Process> services = new ArrayList<>();
-    private final int inputPort = freePort();
-    private final int outputPort = freePort();
+    private final int inputPort = FreePorts.next();
+    private final int outputPort = FreePorts.next();
 
     public LocalCluster(Path jar, Path dir, Spec spec) {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-cluster-cleanup"));
@@ -59,8 +57,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void add(String node) {
-        controlPorts.put(node, freePort());
-        dataPorts.put(node, freePort());
+        controlPorts.put(node, FreePorts.next());
+        dataPorts.put(node, FreePorts.next());
     }
 
     public List<String> nodes() {
@@ -94,7 +92,11 @@ public final class LocalCluster implements AutoCloseable {
             start(node);
         }
         for (String node : nodes()) {
-            awaitHttp(control(node), "/health");
+            try {
+                awaitHttp(control(node), "/health");
+            } catch (IOException e) {
+                throw new IOException(node + ": " + e.getMessage() + diagnosis(node), e);
+            }
         }
         return this;
     }
@@ -183,6 +185,18 @@ public final class LocalCluster implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
+    /** Whether the node's process still runs, and the end of its log: why it never answered. */
+    private String diagnosis(String node) {
+        Process p = processes.get(node);
+        String state = p.isAlive() ? "; the process runs" : "; the process exited with " + p.exitValue();
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve(node + ".log"));
+            return state + "; log tail:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (IOException e) {
+            return state + "; no log";
+        }
+    }
+
     private static void awaitHttp(JsonHttpClient client, String path) throws IOException {
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
@@ -201,23 +215,6 @@ public final class LocalCluster implements AutoCloseable {
             }
         }
         throw new IOException("no answer on " + path + " within 30 s");
-    }
-
-    /**
-     * A port that was free a moment ago, drawn at random below the kernel's ephemeral range
-     * (32768 and up), where other programs' port-0 listeners and outgoing connections land.
-     */
-    private static int freePort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-            try (ServerSocket s = new ServerSocket()) {
-                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-                return port;
-            } catch (IOException e) {
-                // taken: draw again
-            }
-        }
-        throw new UncheckedIOException(new IOException("no free port found in 20000-31999"));
     }
 
     @Override

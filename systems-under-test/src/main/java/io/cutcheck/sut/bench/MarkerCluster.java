@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.http.Json;
 import io.cutcheck.sut.http.JsonHttpClient;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,13 +66,13 @@ public final class MarkerCluster implements AutoCloseable {
         this.intervalsMs = intervalsMs.clone();
         this.accounts = accounts;
         this.initialBalance = initialBalance;
-        this.inputPort = freePort();
+        this.inputPort = FreePorts.next();
         this.controlPorts = new int[peers];
         this.dataPorts = new int[peers];
         this.processes = new Process[peers];
         for (int i = 0; i < peers; i++) {
-            controlPorts[i] = freePort();
-            dataPorts[i] = freePort();
+            controlPorts[i] = FreePorts.next();
+            dataPorts[i] = FreePorts.next();
         }
         this.input = new JsonHttpClient("http://127.0.0.1:" + inputPort);
     }
@@ -217,11 +216,6 @@ public final class MarkerCluster implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     public Path dir() {
         return dir;
