@@ -7,8 +7,9 @@ import java.util.TreeMap;
 
 /**
  * Which snapshot every peer restores, decided by the recovery leader from what each halted peer
- * reported. Correct rule: the newest snapshot that has a durable manifest at some peer and a part
- * at every peer, the same for all; none (the empty initial state, input from offset 0) when no
+ * reported. Correct rule: the newest snapshot that has a durable manifest at some peer and an
+ * intact part at every peer (a halted peer reports only parts that pass their checksum), the same
+ * for all; none (the empty initial state, input from offset 0) when no
  * snapshot qualifies.
  */
 public final class RestoreChoice {
