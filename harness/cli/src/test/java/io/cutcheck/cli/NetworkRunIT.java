@@ -140,7 +140,7 @@ class NetworkRunIT {
         Path store = dir.resolve("store");
         // A reset must catch a checkpoint in flight. With a checkpoint a second and a reset every 3 s,
         // the 12 resets of three seeds all missed one in a CI run; a checkpoint every 250 ms and a
-        // reset every second caught one in each of 6 of 6 seeds (42-47), 1 to 4 per run.
+        // reset every second caught one in each of 6 of 6 seeds (42-47), 1 to 4 checkpoints aborted per run.
         Cli.Result result = run(dir.resolve("out"), 300, "test", "--system", "barrier", "--nemesis", "reset",
                 "--defect", "restore-pending-checkpoint", "--checkpoint-interval", "250", "--fault-interval", "1000",
                 "--fault-duration", "500", "--time-limit", "15", "--seed", "42", "--test-count", "3",

@@ -216,7 +216,6 @@ public final class MarkerCluster implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-
     public Path dir() {
         return dir;
     }

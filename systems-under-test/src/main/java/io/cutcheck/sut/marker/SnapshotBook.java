@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -54,13 +55,16 @@ final class SnapshotBook {
      * holds its manifest, aborted otherwise. Not at the halt: a peer cannot know there whether the
      * initiator made the manifest durable just before it crashed, and {@code aborted} is a promise.
      */
-    synchronized void settlePending(java.util.Set<Long> committed, long at) {
+    synchronized void settlePending(Set<Long> committed, long at) {
         views.replaceAll((id, v) -> v.status() != CheckpointStatus.PENDING ? v
-                : committed.contains(id)
-                        ? new CheckpointView(v.id(), v.reason(), CheckpointStatus.COMMITTED, v.triggeredAt(),
-                                v.acksCompleteAt(), at, null, v.sizeBytes(), null, v.nodes())
-                        : new CheckpointView(v.id(), v.reason(), CheckpointStatus.ABORTED, v.triggeredAt(),
-                                v.acksCompleteAt(), null, at, v.sizeBytes(), null, v.nodes()));
+                : settled(v, committed.contains(id) ? CheckpointStatus.COMMITTED : CheckpointStatus.ABORTED, at));
+    }
+
+    /** {@code v} with its final status, reached at {@code at}; everything else it knew kept. */
+    private static CheckpointView settled(CheckpointView v, CheckpointStatus status, long at) {
+        boolean committed = status == CheckpointStatus.COMMITTED;
+        return new CheckpointView(v.id(), v.reason(), status, v.triggeredAt(), v.acksCompleteAt(),
+                committed ? at : null, committed ? null : at, v.sizeBytes(), null, v.nodes());
     }
 
     synchronized void committed(CheckpointMetadata m, String metadataPath) {
@@ -84,7 +88,7 @@ final class SnapshotBook {
     }
 
     /** Forgets what retention deleted: every id not in {@code kept} up to {@code upTo}. */
-    synchronized void retain(java.util.Set<Long> kept, long upTo) {
+    synchronized void retain(Set<Long> kept, long upTo) {
         views.keySet().removeIf(id -> id <= upTo && !kept.contains(id));
     }
 

@@ -2,6 +2,7 @@ package io.cutcheck.cli.selfcheck;
 
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Restore;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.NodeEvent;
@@ -43,7 +44,7 @@ public final class Detection {
 
     /** A restore that needs no checkpoint to be wrong (one from the empty initial state) is evident as it begins. */
     private static OptionalLong restoreBegan(Anomaly a) {
-        return a.evidence().get("restoreBeganAt") instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+        return a.evidence().get(Restore.BEGAN_AT) instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     }
 
     private static OptionalLong evidentAt(Observations observations, long checkpoint) {

@@ -58,12 +58,15 @@ public record Restore(String node, long incarnation, Long checkpoint, long began
         return null;
     }
 
+    /** The evidence key of the moment the restore began (node clock, ms since the epoch). */
+    public static final String BEGAN_AT = "restoreBeganAt";
+
     /** Evidence naming the events of this restore. */
     public Map<String, Object> evidence() {
         Map<String, Object> evidence = new HashMap<>();
         evidence.put("incarnation", incarnation);
         evidence.put("restoredEventSeq", restoredSeq);
-        evidence.put("restoreBeganAt", beganAt);
+        evidence.put(BEGAN_AT, beganAt);
         if (startedSeq != null) {
             evidence.put("restoreStartedEventSeq", startedSeq);
         }

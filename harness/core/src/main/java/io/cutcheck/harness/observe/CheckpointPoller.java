@@ -221,10 +221,10 @@ public final class CheckpointPoller implements AutoCloseable {
 
     /** Each node's time is an upper bound of the moment (a peer may learn of a commit later). */
     private static Long earliest(Long a, Long b) {
-        if (a == null || b == null) {
-            return a == null ? b : a;
+        if (a == null) {
+            return b;
         }
-        return Long.valueOf(Math.min(a, b));
+        return b == null ? a : Math.min(a, b);
     }
 
     private static <T> T first(T a, T b) {
