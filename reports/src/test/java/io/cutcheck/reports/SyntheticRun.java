@@ -11,6 +11,7 @@ import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,7 +97,8 @@ public final class SyntheticRun {
                 new FaultRecord(3, "partition", List.of("source-0", "operator-1"), T0 + 22_000, T0 + 24_000, null));
         run.events.sort(Comparator.comparingLong(NodeEvent::time));
         return new Observations("stream", Map.of("partitions", JSON.numberNode(2)), run.history(), run.events, faults,
-                run.checkpoints, Map.of(), Map.of(), List.of(), Map.of(), true);
+                run.checkpoints, Map.of(), Map.of(), List.of(), Collected.whole(0),
+                Map.of(), true);
     }
 
     private void checkpoint(long id, long triggered) {

@@ -43,7 +43,7 @@ public final class Embedded {
         Registry.require(Registry.WORKLOADS, "workload", workload);
         return new TestSpec(spec.name(), spec.system(), spec.runtime(), workload, spec.nodes(), spec.ratePerSecond(),
                 spec.concurrency(), spec.faults(), spec.seed(), spec.timeLimitMillis(), spec.drainTimeoutMillis(),
-                spec.checkpoint(), spec.defect(), spec.storeDir());
+                spec.checkpoint(), spec.defect(), spec.options(), spec.storeDir());
     }
 
     /** Runs the spec to the end and writes its report files; never throws for a failing system. */

@@ -3,14 +3,18 @@ package io.cutcheck.cli;
 import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.schedule.FaultPlan;
 import io.cutcheck.harness.schedule.FaultTarget;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.spec.CheckpointTriggers;
+import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.harness.workload.WorkloadSettings;
 import io.cutcheck.nemesis.network.NetworkNemeses;
 import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -83,8 +87,13 @@ final class TestCommand implements Callable<Integer> {
             description = "bound on catching up after healing (default: ${DEFAULT-VALUE})")
     double drainTimeoutSeconds;
 
-    @Option(names = "--defect", description = "run a deliberate defect variant (see: cutcheck defects)")
+    @Option(names = "--defect", description = "run a deliberate defect variant (see: cutcheck defects);"
+            + " the name is passed to every node as it is")
     String defect;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "add KEY to every node's options, repeatable; VALUE is JSON if it parses as JSON, else text")
+    List<String> options = new java.util.ArrayList<>();
 
     @Option(names = "--store", defaultValue = "store", paramLabel = "DIR", description = "store root (default: ${DEFAULT-VALUE})")
     Path store;
@@ -146,9 +155,15 @@ final class TestCommand implements Callable<Integer> {
         FaultPlan plan = new FaultPlan(kinds, faultTargets, faultInterval, faultJitter, faultDuration);
         CheckpointTriggers triggers = CheckpointTriggers.defaults().withIntervalMillis(checkpointInterval)
                 .withEveryRecords(checkpointEveryRecords);
+        Map<String, JsonNode> nodeOptions = NodeOptions.parse(options);
+        long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
+        WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
+        // refused here rather than when the run starts: one line, before anything is set up
+        NodeOptions.merge(definition.workload(), Registry.require(Registry.WORKLOADS, "workload",
+                definition.workload()).get().options(settings), nodeOptions);
         return new TestSpec(name != null ? name : TestSpec.defaultName(system, kinds, defect), system, runtime,
                 definition.workload(), workers, rate, concurrency, plan,
-                seed != null ? seed : System.nanoTime() & 0xffffffL, Math.round(timeLimitSeconds * 1000),
-                Math.round(drainTimeoutSeconds * 1000), triggers, defect, store.toString());
+                seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
+                Math.round(drainTimeoutSeconds * 1000), triggers, defect, nodeOptions, store.toString());
     }
 }

@@ -17,6 +17,7 @@ import io.cutcheck.nemesis.disk.SteadyDisk;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the FUSE disk layer costs the reference systems' checkpoint commit: each system runs with
@@ -65,7 +66,7 @@ public final class DiskBench {
         SystemDefinition definition = Registry.SYSTEMS.get(system).make().apply(Path.of("cutcheck-sut.jar"));
         return new TestSpec("disk-bench-" + system, system, "local", definition.workload(),
                 definition.defaultWorkers(), rate, 4, FaultPlan.none(), 1, seconds * 1000, 60_000,
-                CheckpointTriggers.defaults(), null, store.toString());
+                CheckpointTriggers.defaults(), null, Map.of(), store.toString());
     }
 
     private static void print(String system, String setup, RunOutcome outcome, long seconds) {

@@ -5,6 +5,7 @@ import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class Observed {
     static Observations of(List<Op> history, List<NodeEvent> events, List<FaultRecord> faults,
                            List<CheckpointObservation> checkpoints) {
         return new Observations("stream", Map.of(), history, events, faults, checkpoints, Map.of(), Map.of(), List.of(),
-                Map.of(), true);
+                Collected.whole(0), Map.of(), true);
     }
 
     static NodeEvent event(String node, long incarnation, long time, String type, Long checkpoint) {

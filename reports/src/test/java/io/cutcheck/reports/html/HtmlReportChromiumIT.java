@@ -3,6 +3,7 @@ package io.cutcheck.reports.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import io.cutcheck.reports.Reports;
 import io.cutcheck.reports.RunReport;
@@ -68,7 +69,7 @@ class HtmlReportChromiumIT {
     void aRunThatObservedNothingStillRenders(@TempDir Path dir) throws Exception {
         RunReport empty = new RunReport(
                 new Observations("stream", Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(),
-                        List.of(), Map.of(), false),
+                        List.of(), Collected.whole(0), Map.of(), false),
                 List.of(), Map.of("setup", Duration.ofMillis(900)), dir.resolve("store/empty/1"),
                 new ObjectMapper().createObjectNode());
         Path page = Reports.write(empty).html();

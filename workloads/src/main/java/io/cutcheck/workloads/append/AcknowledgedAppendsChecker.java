@@ -32,6 +32,9 @@ public final class AcknowledgedAppendsChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
+        if (!observations.collected().isWhole()) {
+            return CheckResult.unknown(NAME, observations.collected().missing());
+        }
         List<Op> pending = new ArrayList<>(); // by process: its open invocation
         AnomalyCollector problems = new AnomalyCollector();
         long acknowledged = 0;

@@ -28,6 +28,9 @@ abstract class LedgerChecker implements Checker {
 
     @Override
     public final CheckResult check(Observations observations) {
+        if (!observations.collected().isWhole()) {
+            return CheckResult.unknown(name, observations.collected().missing());
+        }
         BankOptions options = BankOptions.from(observations.workloadOptions()).orElse(null);
         if (options == null) {
             return CheckResult.unknown(name, "the run did not record the bank's options (peers, accounts, initialBalance)");

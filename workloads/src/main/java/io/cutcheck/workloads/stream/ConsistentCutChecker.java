@@ -40,9 +40,12 @@ public final class ConsistentCutChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
+        if (!observations.collected().isWhole()) {
+            return CheckResult.unknown(NAME, observations.collected().missing());
+        }
         StreamInput input;
         try {
-            input = StreamInput.of(observations.input());
+            input = StreamInput.of(observations.input(), observations.collected().inputPartitions());
         } catch (StreamInput.Unreadable e) {
             return CheckResult.unknown(NAME, e.getMessage());
         }

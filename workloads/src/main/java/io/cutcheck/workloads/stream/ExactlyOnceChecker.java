@@ -38,9 +38,12 @@ public final class ExactlyOnceChecker implements Checker {
 
     @Override
     public CheckResult check(Observations observations) {
+        if (!observations.collected().isWhole()) {
+            return CheckResult.unknown(NAME, observations.collected().missing());
+        }
         StreamInput input;
         try {
-            input = StreamInput.of(observations.input());
+            input = StreamInput.of(observations.input(), observations.collected().inputPartitions());
         } catch (StreamInput.Unreadable e) {
             return CheckResult.unknown(NAME, e.getMessage());
         }

@@ -46,13 +46,17 @@ final class StreamInput {
     private static WeakReference<Map<Integer, List<JsonNode>>> lastInput = new WeakReference<>(null);
     private static StreamInput lastRead;
 
-    static StreamInput of(Map<Integer, List<JsonNode>> input) throws Unreadable {
+    /**
+     * The run's input log, with as many partitions as the log declared ({@code partitions}): the
+     * last ones may hold no records, and a source reading one of them is still at offset 0.
+     */
+    static StreamInput of(Map<Integer, List<JsonNode>> input, int partitions) throws Unreadable {
         synchronized (LAST_LOCK) {
-            if (lastInput.get() == input && lastRead != null) {
+            if (lastInput.get() == input && lastRead != null && lastRead.partitions() == partitions) {
                 return lastRead;
             }
         }
-        StreamInput read = read(input);
+        StreamInput read = read(input, partitions);
         synchronized (LAST_LOCK) {
             lastInput = new WeakReference<>(input);
             lastRead = read;
@@ -60,8 +64,13 @@ final class StreamInput {
         return read;
     }
 
-    private static StreamInput read(Map<Integer, List<JsonNode>> input) throws Unreadable {
-        int partitions = input.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    private static StreamInput read(Map<Integer, List<JsonNode>> input, int partitions) throws Unreadable {
+        for (Map.Entry<Integer, List<JsonNode>> p : input.entrySet()) {
+            if ((p.getKey() < 0 || p.getKey() >= partitions) && !p.getValue().isEmpty()) {
+                throw new Unreadable("the input log holds records in partition " + p.getKey() + " but declares "
+                        + partitions + " partitions");
+            }
+        }
         int[][] keys = new int[partitions][];
         int[][] values = new int[partitions][];
         Map<String, Integer> keyIds = new HashMap<>();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class AcknowledgedAppendsCheckerTest {
             log.add(record("k2", 4).put("offset", 2));
         }
         return new Observations("stream", Map.of(), history, List.of(), List.of(), List.of(), Map.of(), Map.of(0, log),
-                List.of(), Map.of(), true);
+                List.of(), Collected.whole(1), Map.of(), true);
     }
 
     @Test
@@ -68,5 +69,15 @@ class AcknowledgedAppendsCheckerTest {
         var result = checker.check(run(history(OpType.INFO, 0), 0));
         assertThat(result.validity()).isEqualTo(Validity.VALID);
         assertThat(result.stats()).containsEntry("unknownAppends", 1L);
+    }
+
+    @Test
+    void anInputLogNeverReadIsUnknownWithTheReason() {
+        Observations o = new Observations("stream", Map.of(), history(OpType.OK, 1), List.of(), List.of(), List.of(),
+                Map.of(), Map.of(), List.of(), Collected.missing("the run ended before the input log was read"),
+                Map.of(), false);
+        var result = checker.check(o);
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.anomalies().get(0).explanation()).contains("ended before the input log was read");
     }
 }

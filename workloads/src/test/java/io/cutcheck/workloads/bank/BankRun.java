@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ final class BankRun {
     final Map<Long, Map<String, JsonNode>> contents = new HashMap<>();
     final Map<String, JsonNode> finalState = new HashMap<>();
     boolean drained = true;
+    /** What the harness read from its services; by default every partition of {@link #input}, whole. */
+    Collected collected;
 
     /** Partition p's transfers as "fromAccount>peer/account:amount", e.g. "0>1/1:4" out of peer-p/0. */
     static BankRun of(String[]... partitions) {
@@ -122,6 +125,6 @@ final class BankRun {
 
     Observations build() {
         return new Observations("bank", OPTIONS.toJson(), List.of(), List.of(), List.of(), checkpoints, contents, input,
-                List.of(), finalState, drained);
+                List.of(), collected != null ? collected : Collected.whole(input.size()), finalState, drained);
     }
 }

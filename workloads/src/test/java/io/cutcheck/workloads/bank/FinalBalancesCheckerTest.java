@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.observe.Collected;
 import org.junit.jupiter.api.Test;
 
 class FinalBalancesCheckerTest {
@@ -45,5 +46,15 @@ class FinalBalancesCheckerTest {
         BankRun missing = run();
         missing.finalState.remove("peer-0");
         assertThat(checker.check(missing.build()).validity()).isEqualTo(Validity.UNKNOWN);
+    }
+
+    @Test
+    void inputNeverCollectedIsUnknownWhateverTheBalancesSay() {
+        BankRun run = run();
+        ((ObjectNode) run.finalState.get("peer-2").get("balances")).put("peer-2/1", -3);
+        run.collected = Collected.missing("the run ended before the input log and output store were read");
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.anomalies().get(0).explanation()).contains("before the input log and output store were read");
     }
 }

@@ -75,7 +75,7 @@ public final class CheckerBench {
         // round must pay for that reading as a real run does
         Observations run = new Observations(given.workload(), given.workloadOptions(), given.history(), given.events(),
                 given.faults(), given.checkpoints(), given.contents(), new java.util.HashMap<>(given.input()),
-                given.output(), given.finalState(), given.drained());
+                given.output(), given.collected(), given.finalState(), given.drained());
         long[] times = new long[checkers.size() + 2];
         long start = CPU.getCurrentThreadCpuTime();
         long wall = System.nanoTime();

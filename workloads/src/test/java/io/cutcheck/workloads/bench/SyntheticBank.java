@@ -9,6 +9,7 @@ import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import io.cutcheck.workloads.bank.BankOptions;
 import java.util.ArrayDeque;
@@ -117,7 +118,7 @@ final class SyntheticBank {
             finalState.put(BankOptions.peer(p), state);
         }
         return new Observations("bank", options.toJson(), history, events, faults, observed, contents, input, List.of(),
-                finalState, true);
+                Collected.whole(input.size()), finalState, true);
     }
 
     /** Every peer's part: delivered balances minus the credits still in flight, which its channels record. */

@@ -8,6 +8,7 @@ import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,7 +91,7 @@ final class SyntheticStream {
             }
         }
         return new Observations("stream", Map.of(), history, events, faults, observed, contents, input, output,
-                Map.of(), true);
+                Collected.whole(input.size()), Map.of(), true);
     }
 
     private static Map<String, JsonNode> content(Map<Integer, List<JsonNode>> input, Map<String, long[]> totals) {

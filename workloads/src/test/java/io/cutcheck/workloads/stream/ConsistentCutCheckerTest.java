@@ -8,6 +8,7 @@ import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
 import java.util.Map;
+import io.cutcheck.harness.observe.Collected;
 import org.junit.jupiter.api.Test;
 
 class ConsistentCutCheckerTest {
@@ -76,5 +77,36 @@ class ConsistentCutCheckerTest {
         parts.put("source-9", stray);
         run.contents.put(1L, parts);
         assertThat(checker.check(run.build()).anomalies()).extracting(Anomaly::type).containsExactly("conflicting-positions");
+    }
+
+    @Test
+    void aSourceAtOffsetZeroOfAnEmptyDeclaredPartitionIsConsistent() {
+        // as the store has it: the empty last partition has no line in input.jsonl at all
+        StreamRun run = StreamRun.of(new String[] {"k1:3", "k2:4"}, new String[] {}).checkpoint(1, 1, 0)
+                .checkpoint(2, 2, 0);
+        run.input.remove(1);
+        run.collected = Collected.whole(2);
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.VALID);
+        assertThat(result.stats()).containsEntry("checkpointsJudged", 2);
+    }
+
+    @Test
+    void aPositionInAnEmptyPartitionBeyondOffsetZeroIsStillCaught() {
+        StreamRun run = StreamRun.of(new String[] {"k1:3", "k2:4"}, new String[] {}).checkpoint(1, 1, 1);
+        run.input.remove(1);
+        run.collected = Collected.whole(2);
+        CheckResult result = checker.check(run.build());
+        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("position-beyond-input");
+    }
+
+    @Test
+    void positionsWithoutACollectedInputAreUnknownNotBeyondIt() {
+        StreamRun run = run().checkpoint(1, 1, 2);
+        run.input.clear();
+        run.collected = Collected.missing("the run ended before the input log and output store were read");
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.anomalies()).extracting(Anomaly::type).doesNotContain("position-beyond-input");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.observe.Collected;
 import org.junit.jupiter.api.Test;
 
 class ExactlyOnceCheckerTest {
@@ -101,5 +102,33 @@ class ExactlyOnceCheckerTest {
         StreamRun run = run();
         ((com.fasterxml.jackson.databind.node.ObjectNode) run.input.get(0).get(1)).put("offset", 7);
         assertThat(checker.check(run.build()).validity()).isEqualTo(Validity.UNKNOWN);
+    }
+
+    @Test
+    void aDeclaredPartitionThatGotNoRecordsIsNoLoss() {
+        StreamRun run = StreamRun.of(new String[] {"k1:3", "k2:4"});
+        run.collected = Collected.whole(3);
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.VALID);
+        assertThat(result.stats()).containsEntry("inputRecords", 2L);
+    }
+
+    @Test
+    void recordsInAPartitionTheLogDoesNotDeclareAreUnknown() {
+        StreamRun run = run();
+        run.collected = Collected.whole(1);
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.anomalies().get(0).explanation()).contains("partition 1").contains("declares 1");
+    }
+
+    @Test
+    void inputNeverCollectedIsUnknownNotLoss() {
+        StreamRun run = run();
+        run.input.clear();
+        run.collected = Collected.missing("the run ended before the input log and output store were read");
+        CheckResult result = checker.check(run.build());
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.anomalies().get(0).explanation()).contains("ended before");
     }
 }

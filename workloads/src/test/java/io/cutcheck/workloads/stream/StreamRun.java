@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,8 @@ final class StreamRun {
     final List<CheckpointObservation> checkpoints = new ArrayList<>();
     final Map<Long, Map<String, JsonNode>> contents = new HashMap<>();
     boolean drained = true;
+    /** What the harness read from its services; by default every partition of {@link #input}, whole. */
+    Collected collected;
 
     /** Partition p holds {@code records[p]}: "key:value" strings, in offset order. */
     static StreamRun of(String[]... records) {
@@ -108,6 +111,6 @@ final class StreamRun {
 
     Observations build() {
         return new Observations("stream", Map.of(), List.of(), List.of(), List.of(), checkpoints, contents, input,
-                output, Map.of(), drained);
+                output, collected != null ? collected : Collected.whole(input.size()), Map.of(), drained);
     }
 }

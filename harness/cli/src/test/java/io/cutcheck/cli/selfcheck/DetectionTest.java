@@ -7,6 +7,7 @@ import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ class DetectionTest {
     static Observations observations(List<NodeEvent> events) {
         Op first = new Op(0, OpType.INVOKE, 0, "transfer", null, 0, START, null);
         return new Observations("bank", Map.of(), List.of(first), events, List.of(), List.of(), Map.of(), Map.of(),
-                List.of(), Map.of(), true);
+                List.of(), Collected.whole(0), Map.of(), true);
     }
 
     static List<CheckResult> one(Anomaly anomaly) {

@@ -20,6 +20,7 @@ import java.util.Map;
  *     for the committed checkpoints the harness fetched
  * @param input input partition → its records in offset order, read after the run
  * @param output the committed output in commit order ({@code GET /output} entries)
+ * @param collected the input log's declared partitions, and whether input and output were read whole
  * @param finalState node → the node's live state read after draining (e.g. {@code /balances})
  * @param drained whether the drain phase saw all input processed and a final checkpoint commit
  */
@@ -28,7 +29,7 @@ public record Observations(String workload, Map<String, JsonNode> workloadOption
                            List<CheckpointObservation> checkpoints,
                            Map<Long, Map<String, JsonNode>> contents,
                            Map<Integer, List<JsonNode>> input, List<JsonNode> output,
-                           Map<String, JsonNode> finalState, boolean drained) {
+                           Collected collected, Map<String, JsonNode> finalState, boolean drained) {
     public Observations {
         workloadOptions = Map.copyOf(workloadOptions);
         history = List.copyOf(history);
@@ -38,6 +39,7 @@ public record Observations(String workload, Map<String, JsonNode> workloadOption
         contents = Map.copyOf(contents);
         input = Map.copyOf(input);
         output = List.copyOf(output);
+        java.util.Objects.requireNonNull(collected, "collected");
         finalState = Map.copyOf(finalState);
     }
 }

@@ -32,6 +32,11 @@ final class Collector {
         try (JsonlWriter out = new JsonlWriter(store.output())) {
             entries.forEach(out::write);
         }
+        // last, so its presence says both files above are whole; readAll lists every declared
+        // partition, the empty ones included
+        long inputRecords = records.values().stream().mapToLong(List::size).sum();
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.collected().toFile(),
+                new StoreLines.CollectedCounts(records.size(), inputRecords, entries.size(), System.currentTimeMillis()));
         Map<String, JsonNode> state = new LinkedHashMap<>();
         for (Node node : nodes) {
             SutClient client = new SutClient(node.controlUri());

@@ -10,6 +10,7 @@ import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.nemesis.Fault;
 import io.cutcheck.harness.nemesis.FaultContext;
 import io.cutcheck.harness.observe.CheckpointPoller;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.EventPoller;
 import io.cutcheck.harness.observe.FaultRecorder;
 import io.cutcheck.harness.observe.HistoryRecorder;
@@ -19,6 +20,7 @@ import io.cutcheck.harness.schedule.Planned;
 import io.cutcheck.harness.schedule.Schedule;
 import io.cutcheck.harness.services.InputLogReader;
 import io.cutcheck.harness.services.OutputReader;
+import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.store.Json;
 import io.cutcheck.harness.store.JsonlWriter;
@@ -99,10 +101,12 @@ public final class TestRun {
         Schedule<Fault> faultPlan = FaultSchedule.plan(spec.faults(),
                 slots.stream().map(NodeSlot::node).toList(), Set.of(committer), spec.timeLimitMillis(), spec.seed());
         Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
-        Map<String, JsonNode> options = parts.workload().options(settings);
+        Map<String, JsonNode> workloadOptions = parts.workload().options(settings);
+        Map<String, JsonNode> options = NodeOptions.merge(spec.workload(), workloadOptions, spec.options());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.testJson().toFile(),
                 new TestManifest(StoreLayout.FORMAT, spec, slots, committer,
-                        faultPlan.items().stream().map(Planned::what).toList(), options, System.currentTimeMillis()));
+                        faultPlan.items().stream().map(Planned::what).toList(), workloadOptions,
+                        System.currentTimeMillis()));
 
         JsonlWriter historyOut = open(new JsonlWriter(store.history()));
         JsonlWriter eventsOut = open(new JsonlWriter(store.events()));
@@ -189,7 +193,8 @@ public final class TestRun {
             observations = StoreReader.read(store.dir()).observations();
         } catch (IOException | RuntimeException unreadable) {
             observations = new Observations(spec.workload(), Map.of(), List.of(), List.of(), List.of(), List.of(),
-                    Map.of(), Map.of(), List.of(), Map.of(), false);
+                    Map.of(), Map.of(), List.of(), Collected.missing("the store could not be read: "
+                            + oneLine(unreadable)), Map.of(), false);
         }
         // what was observed before the error may already prove a violation; anything else is unknown
         Judge.Judgement judgement = Judge.judge(observations, parts.checkers());

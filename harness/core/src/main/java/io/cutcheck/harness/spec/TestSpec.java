@@ -1,7 +1,11 @@
 package io.cutcheck.harness.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.schedule.FaultPlan;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +24,16 @@ import java.util.regex.Pattern;
  * @param timeLimitMillis length of the run phase
  * @param drainTimeoutMillis bound on the wait for the system to catch up after healing
  * @param checkpoint the automatic checkpoint triggers
- * @param defect the defect variant to run (a reference system's deliberate bug), or null
+ * @param defect the defect variant to run (a reference system's deliberate bug), or null; passed
+ *     to every node unchecked, since only the system knows its defects
+ * @param options entries added to every node's {@code options} ({@code --option key=value}); a
+ *     key the workload sets itself is refused ({@link NodeOptions#merge})
  * @param storeDir the store's root directory
  */
 public record TestSpec(String name, String system, String runtime, String workload, int nodes, int ratePerSecond,
                        int concurrency, FaultPlan faults, long seed, long timeLimitMillis, long drainTimeoutMillis,
-                       CheckpointTriggers checkpoint, String defect, String storeDir) {
+                       CheckpointTriggers checkpoint, String defect, Map<String, JsonNode> options,
+                       String storeDir) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -55,6 +63,9 @@ public record TestSpec(String name, String system, String runtime, String worklo
         if (defect != null && defect.isBlank()) {
             defect = null;
         }
+        // test.json of a store format 1 has no options
+        options = options == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
+        options.keySet().forEach(key -> requireName("option name", key));
     }
 
     private static void requireName(String what, String value) {
@@ -65,52 +76,57 @@ public record TestSpec(String name, String system, String runtime, String worklo
 
     public TestSpec withName(String v) {
         return new TestSpec(v, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withNodes(int v) {
         return new TestSpec(name, system, runtime, workload, v, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withRatePerSecond(int v) {
         return new TestSpec(name, system, runtime, workload, nodes, v, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withFaults(FaultPlan v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, v, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withSeed(long v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, v,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withTimeLimitMillis(long v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                v, drainTimeoutMillis, checkpoint, defect, storeDir);
+                v, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withDrainTimeoutMillis(long v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, v, checkpoint, defect, storeDir);
+                timeLimitMillis, v, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withCheckpoint(CheckpointTriggers v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, v, defect, storeDir);
+                timeLimitMillis, drainTimeoutMillis, v, defect, options, storeDir);
     }
 
     public TestSpec withDefect(String v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, v, storeDir);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, v, options, storeDir);
+    }
+
+    public TestSpec withOptions(Map<String, JsonNode> v) {
+        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, v, storeDir);
     }
 
     public TestSpec withStoreDir(String v) {
         return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, v);
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, v);
     }
 
     /** The name runs are saved under when none is given: system, nemesis kinds and defect. */

@@ -13,8 +13,11 @@ import java.time.format.DateTimeFormatter;
  */
 public record StoreLayout(Path dir) {
 
-    /** The store format version, written into {@code test.json}. */
-    public static final int FORMAT = 1;
+    /**
+     * The store format version, written into {@code test.json}. Version 2 added
+     * {@code collected.json}; version 1 stores are still read ({@link StoreReader}).
+     */
+    public static final int FORMAT = 2;
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -68,6 +71,10 @@ public record StoreLayout(Path dir) {
 
     public Path output() {
         return dir.resolve("output.jsonl");
+    }
+
+    public Path collected() {
+        return dir.resolve("collected.json");
     }
 
     public Path finalState() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +61,6 @@ final class Runs {
 
     Observations build() {
         return new Observations("stream", Map.of(), List.of(), events, faults, checkpoints, Map.of(), Map.of(),
-                List.of(), Map.of(), true);
+                List.of(), Collected.whole(0), Map.of(), true);
     }
 }

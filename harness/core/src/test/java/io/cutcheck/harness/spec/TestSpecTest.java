@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cutcheck.harness.schedule.FaultPlan;
 import io.cutcheck.harness.schedule.FaultTarget;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestSpecTest {
@@ -13,7 +14,7 @@ class TestSpecTest {
     static TestSpec spec() {
         return new TestSpec("barrier-kill", "barrier", "local", "stream", 2, 200, 2,
                 new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE), 3000, 0.25, 1500), 42, 20_000, 60_000,
-                CheckpointTriggers.defaults(), null, "store");
+                CheckpointTriggers.defaults(), null, Map.of(), "store");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.nemesis.Fault;
 import io.cutcheck.harness.observe.CheckpointObservation;
+import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
 import io.cutcheck.harness.observe.Observations;
@@ -43,7 +44,8 @@ class StoreRoundTripTest {
     TestSpec spec() {
         return new TestSpec("barrier-kill", "barrier", "local", "stream", 2, 200, 2,
                 new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE, FaultTarget.MINORITY), 3000, 0.25, 1500),
-                42, 20_000, 60_000, CheckpointTriggers.defaults(), "no-alignment", root.toString());
+                42, 20_000, 60_000, CheckpointTriggers.defaults(), "no-alignment",
+                Map.of("flush-every", IntNode.valueOf(3)), root.toString());
     }
 
     StoreLayout writeRun() throws IOException {
@@ -76,6 +78,7 @@ class StoreRoundTripTest {
             input.write(new StoreLines.InputLine(0, json("{\"offset\":0,\"key\":\"k1\",\"value\":3}")));
             output.write(json("{\"seq\":0,\"txn\":\"t1\",\"checkpoint\":1,\"record\":{\"partition\":0,\"offset\":0}}"));
         }
+        Json.MAPPER.writeValue(store.collected().toFile(), new StoreLines.CollectedCounts(3, 1, 1, 8L));
         Json.MAPPER.writeValue(store.finalState().toFile(),
                 new StoreLines.FinalState(true, "ok", Map.of("coordinator", json("{\"status\":\"running\"}"))));
         return store;
@@ -101,6 +104,9 @@ class StoreRoundTripTest {
         assertThat(o.contents().get(1L).get("operator-1").path("state").path("k1").path("count").asInt()).isEqualTo(1);
         assertThat(o.input().get(0)).singleElement().extracting(r -> r.path("value").asInt()).isEqualTo(3);
         assertThat(o.output()).hasSize(1);
+        assertThat(o.collected()).isEqualTo(Collected.whole(3));
+        assertThat(o.input()).as("declared partitions without records are there, empty")
+                .containsOnlyKeys(0, 1, 2).containsEntry(2, List.of());
         assertThat(o.finalState()).containsKey("coordinator");
         assertThat(o.drained()).isTrue();
     }
@@ -148,5 +154,42 @@ class StoreRoundTripTest {
         assertThat(read.path("timings").path("setup").asLong()).isEqualTo(1200);
         var unknown = ResultsWriter.summarize(Validity.UNKNOWN, o, List.of(), Map.of(), "boom");
         assertThat(unknown.path("valid").asText()).isEqualTo("unknown");
+    }
+
+    @Test
+    void aRunCutShortBeforeCollectionHasNoWholeInput() throws IOException {
+        StoreLayout store = writeRun();
+        Files.delete(store.collected());
+        Collected collected = StoreReader.read(store.dir()).observations().collected();
+        assertThat(collected.isWhole()).isFalse();
+        assertThat(collected.missing()).contains("no collected.json");
+    }
+
+    @Test
+    void anInputFileThatLostALineIsNotWhole() throws IOException {
+        StoreLayout store = writeRun();
+        Files.writeString(store.input(), "{\"partition\":0,\"rec", StandardCharsets.UTF_8);
+        Collected collected = StoreReader.read(store.dir()).observations().collected();
+        assertThat(collected.missing()).contains("input.jsonl holds 0 readable records, but 1 were collected");
+    }
+
+    @Test
+    void anOutputFileThatLostALineIsNotWhole() throws IOException {
+        StoreLayout store = writeRun();
+        Files.writeString(store.output(), "", StandardCharsets.UTF_8);
+        assertThat(StoreReader.read(store.dir()).observations().collected().missing())
+                .contains("output.jsonl holds 0 readable entries, but 1 were collected");
+    }
+
+    @Test
+    void aFormat1StoreIsWholeWhenItsFinalStateWasWritten() throws IOException {
+        StoreLayout store = writeRun();
+        Files.delete(store.collected());
+        var manifest = Json.MAPPER.readTree(store.testJson().toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) manifest).put("format", 1);
+        Json.MAPPER.writeValue(store.testJson().toFile(), manifest);
+        assertThat(StoreReader.read(store.dir()).observations().collected()).isEqualTo(Collected.whole(1));
+        Files.delete(store.finalState());
+        assertThat(StoreReader.read(store.dir()).observations().collected().isWhole()).isFalse();
     }
 }
