@@ -41,7 +41,7 @@ public final class Embedded {
     /** The spec with another workload, checked against the registry. */
     public static TestSpec withWorkload(TestSpec spec, String workload) {
         Registry.require(Registry.WORKLOADS, "workload", workload);
-        return new TestSpec(spec.name(), spec.system(), spec.runtime(), workload, spec.nodes(), spec.ratePerSecond(),
+        return new TestSpec(spec.name(), spec.system(), spec.systemFile(), spec.runtime(), workload, spec.nodes(), spec.ratePerSecond(),
                 spec.concurrency(), spec.faults(), spec.seed(), spec.timeLimitMillis(), spec.drainTimeoutMillis(),
                 spec.checkpoint(), spec.defect(), spec.options(), spec.storeDir());
     }

@@ -12,7 +12,8 @@ import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
-import io.cutcheck.harness.system.ReferenceSystems;
+import io.cutcheck.harness.system.ShippedSystems;
+import io.cutcheck.harness.system.SystemDescriptor;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.nemesis.disk.DiskNemeses;
@@ -44,12 +45,6 @@ final class Registry {
     /** A named thing with one line of description and how to make it. */
     record Entry<T>(String name, String description, T make) {}
 
-    static final Map<String, Entry<Function<Path, SystemDefinition>>> SYSTEMS = byName(List.of(
-            new Entry<>("barrier", ReferenceSystems.barrier(Path.of("cutcheck-sut.jar")).description(),
-                    ReferenceSystems::barrier),
-            new Entry<>("marker", ReferenceSystems.marker(Path.of("cutcheck-sut.jar")).description(),
-                    ReferenceSystems::marker)));
-
     static final Map<String, Entry<Supplier<Workload>>> WORKLOADS = byName(List.of(
             new Entry<>(StreamWorkload.NAME, "keyed records with per-key count and sum, exactly-once output",
                     StreamWorkload::new),
@@ -79,6 +74,54 @@ final class Registry {
                     runFile -> DockerRuntime.forRun(SutJar.locate()))));
 
     private Registry() {}
+
+    /**
+     * The system a spec runs: the user's descriptor ({@code --system-file}) or the shipped one of
+     * that name, read by the same loader, its workload checked against the registry.
+     */
+    static SystemDefinition system(TestSpec spec) {
+        return system(spec.system(), spec.systemFile() == null ? null : Path.of(spec.systemFile()));
+    }
+
+    /** The system named {@code name} (shipped) or described in {@code file} (when not null). */
+    static SystemDefinition system(String name, Path file) {
+        SystemDefinition system = file != null ? SystemDescriptor.read(file) : ShippedSystems.read(name);
+        if (!WORKLOADS.containsKey(system.workload())) {
+            throw new IllegalArgumentException((file != null ? file : ShippedSystems.file(name))
+                    + ": field 'workload' names no workload of this cutcheck: '" + system.workload() + "' (one of: "
+                    + String.join(", ", WORKLOADS.keySet()) + ")");
+        }
+        return system;
+    }
+
+    /** A system that cannot run on {@code runtime} is refused before anything starts. */
+    static void checkRuntime(SystemDefinition system, String runtime) {
+        if (!runtime.equals("docker")) {
+            return;
+        }
+        if (system.docker().isEmpty()) {
+            throw new IllegalArgumentException("the " + system.name() + " system cannot run on --runtime docker:"
+                    + " its descriptor has no 'docker' field");
+        }
+        if (system.docker().get().nodeJar().isEmpty()) {
+            throw new IllegalArgumentException("the " + system.name() + " system's docker image '"
+                    + system.docker().get().image() + "': this cutcheck runs only the Java node image (docker.jar)");
+        }
+    }
+
+    /** "  name  description" lines of the shipped systems, for the help text. */
+    static String describeSystems() {
+        try {
+            Map<String, Entry<Object>> shipped = new LinkedHashMap<>();
+            for (String name : ShippedSystems.names()) {
+                shipped.put(name, new Entry<>(name, ShippedSystems.read(name).description(), null));
+            }
+            return describe(shipped) + System.lineSeparator()
+                    + "  (any other system: --system-file FILE, see systems-under-test/DESCRIPTOR.md)";
+        } catch (RuntimeException e) {
+            return "  (the shipped systems cannot be listed: " + e.getMessage() + ")";
+        }
+    }
 
     /**
      * The checkers that apply to every system, after the workload's own; the progress bound leaves

@@ -64,7 +64,7 @@ final class Runner {
     }
 
     static RunParts parts(TestSpec spec, Path sutJar, ToxiproxyEndpoint toxiproxy) {
-        SystemDefinition system = Registry.require(Registry.SYSTEMS, "system", spec.system()).apply(sutJar);
+        SystemDefinition system = Registry.system(spec);
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", spec.workload()).get();
         ComposedNemesis nemesis = Registry.nemesis(spec.faults().kinds(), toxiproxy);
         return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,

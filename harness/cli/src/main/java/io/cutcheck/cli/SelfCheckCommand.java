@@ -10,6 +10,7 @@ import io.cutcheck.harness.run.RunOutcome;
 import io.cutcheck.harness.run.TestRun;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.ShippedSystems;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class SelfCheckCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(), "--only is not a regular expression: " + only);
         }
         List<Recipe> recipes = new ArrayList<>(Recipes.DEFECTS);
-        recipes.addAll(Recipes.correct(List.copyOf(Registry.SYSTEMS.keySet()), Registry.nemesisFamilies(runtime).values()));
+        recipes.addAll(Recipes.correct(ShippedSystems.names(), Registry.nemesisFamilies(runtime).values()));
         List<RowResult> rows = recipes.stream().filter(r -> filter == null || filter.matcher(r.name()).matches())
                 .map(SelfCheckCommand::row).toList();
         if (rows.isEmpty()) {

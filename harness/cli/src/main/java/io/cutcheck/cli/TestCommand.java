@@ -28,8 +28,12 @@ final class TestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
-    @Option(names = "--system", defaultValue = "barrier", description = "system under test (default: ${DEFAULT-VALUE})")
+    @Option(names = "--system", description = "a shipped system under test (default: barrier)")
     String system;
+
+    @Option(names = "--system-file", paramLabel = "DESCRIPTOR",
+            description = "test the system this descriptor describes (systems-under-test/DESCRIPTOR.md)")
+    Path systemFile;
 
     @Option(names = "--runtime", defaultValue = "local", description = "where nodes run (default: ${DEFAULT-VALUE})")
     String runtime;
@@ -107,7 +111,7 @@ final class TestCommand implements Callable<Integer> {
 
     /** The help footer, from the registry. */
     static String[] footer() {
-        return new String[] {"", "Systems:", Registry.describe(Registry.SYSTEMS), "", "Nemeses:",
+        return new String[] {"", "Systems:", Registry.describeSystems(), "", "Nemeses:",
                 Registry.describe(Registry.NEMESES), "", "Runtimes:", Registry.describe(Registry.RUNTIMES), "",
                 "Exit codes: 0 valid, 1 invalid, 2 unknown or error."};
     }
@@ -128,7 +132,11 @@ final class TestCommand implements Callable<Integer> {
     }
 
     TestSpec spec() {
-        Registry.require(Registry.SYSTEMS, "system", system);
+        if (system != null && systemFile != null) {
+            throw new IllegalArgumentException("give --system or --system-file, not both");
+        }
+        SystemDefinition definition = Registry.system(system == null ? "barrier" : system, systemFile);
+        Registry.checkRuntime(definition, runtime);
         Registry.require(Registry.RUNTIMES, "runtime", runtime);
         List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
                 .distinct().toList();
@@ -146,22 +154,25 @@ final class TestCommand implements Callable<Integer> {
         if (timeLimitSeconds <= 0) {
             throw new IllegalArgumentException("--time-limit must be positive: " + timeLimitSeconds);
         }
-        SystemDefinition definition = Registry.SYSTEMS.get(system).make().apply(Path.of("cutcheck-sut.jar"));
         int workers = nodes == null ? definition.defaultWorkers() : nodes;
         if (workers < definition.minWorkers()) {
-            throw new IllegalArgumentException("the " + system + " system needs --nodes >= " + definition.minWorkers()
+            throw new IllegalArgumentException("the " + definition.name() + " system needs --nodes >= " + definition.minWorkers()
                     + ": " + workers);
         }
         FaultPlan plan = new FaultPlan(kinds, faultTargets, faultInterval, faultJitter, faultDuration);
         CheckpointTriggers triggers = CheckpointTriggers.defaults().withIntervalMillis(checkpointInterval)
                 .withEveryRecords(checkpointEveryRecords);
+        definition.requireDefect(defect);
         Map<String, JsonNode> nodeOptions = NodeOptions.parse(options);
+        definition.requireOptions(nodeOptions.keySet());
         long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
         WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
         // refused here rather than when the run starts: one line, before anything is set up
         NodeOptions.merge(definition.workload(), Registry.require(Registry.WORKLOADS, "workload",
                 definition.workload()).get().options(settings), nodeOptions);
-        return new TestSpec(name != null ? name : TestSpec.defaultName(system, kinds, defect), system, runtime,
+        String systemName = definition.name();
+        return new TestSpec(name != null ? name : TestSpec.defaultName(systemName, kinds, defect), systemName,
+                systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(), runtime,
                 definition.workload(), workers, rate, concurrency, plan,
                 seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
                 Math.round(drainTimeoutSeconds * 1000), triggers, defect, nodeOptions, store.toString());

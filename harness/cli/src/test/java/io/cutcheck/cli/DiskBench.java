@@ -63,8 +63,8 @@ public final class DiskBench {
     }
 
     private static TestSpec spec(String system, long seconds, int rate, Path store) {
-        SystemDefinition definition = Registry.SYSTEMS.get(system).make().apply(Path.of("cutcheck-sut.jar"));
-        return new TestSpec("disk-bench-" + system, system, "local", definition.workload(),
+        SystemDefinition definition = Registry.system(system, null);
+        return new TestSpec("disk-bench-" + system, system, null, "local", definition.workload(),
                 definition.defaultWorkers(), rate, 4, FaultPlan.none(), 1, seconds * 1000, 60_000,
                 CheckpointTriggers.defaults(), null, Map.of(), store.toString());
     }

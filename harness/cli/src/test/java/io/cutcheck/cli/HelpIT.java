@@ -3,6 +3,7 @@ package io.cutcheck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,5 +27,11 @@ class HelpIT {
         Cli.Result defects = new Cli(dir.resolve("run")).run(dir.resolve("defects"), 60, "defects");
         assertThat(defects.exitCode()).isZero();
         assertThat(defects.out()).contains("marker\t");
+        // the shipped descriptors declare exactly what the reference jar implements
+        for (String system : List.of("barrier", "marker")) {
+            List<String> implemented = defects.out().lines().map(l -> l.split("\t"))
+                    .filter(f -> f[0].equals(system)).map(f -> f[1]).toList();
+            assertThat(Registry.system(system, null).defects().keySet()).containsExactlyElementsOf(implemented);
+        }
     }
 }

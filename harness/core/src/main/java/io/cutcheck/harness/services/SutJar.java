@@ -15,24 +15,31 @@ public final class SutJar {
     private SutJar() {}
 
     public static Path locate() {
-        String home = System.getProperty("cutcheck.home");
-        if (home != null && !home.isBlank()) {
-            Path jar = Path.of(home).resolve(RELATIVE).toAbsolutePath();
-            if (Files.isRegularFile(jar)) {
-                return jar;
-            }
-            throw new IllegalStateException("the SUT jar is missing: " + jar + " (build it with mvn package)");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path jar = dir.resolve(RELATIVE);
-            if (Files.isRegularFile(jar)) {
-                return jar;
-            }
-        }
-        throw new IllegalStateException("cannot find " + RELATIVE + " (set -Dcutcheck.home or run from the project)");
+        return find(RELATIVE, "build it with mvn package");
     }
 
-    /** The java binary running this harness, so nodes and services run on the same JDK. */
+    /**
+     * A file or folder of the project at {@code relative}: under {@code -Dcutcheck.home}, else in
+     * the working directory or one of its parents. {@code hint} says how to make a missing one.
+     */
+    public static Path find(String relative, String hint) {
+        String home = System.getProperty("cutcheck.home");
+        if (home != null && !home.isBlank()) {
+            Path path = Path.of(home).resolve(relative).toAbsolutePath();
+            if (Files.exists(path)) {
+                return path;
+            }
+            throw new IllegalStateException("missing: " + path + " (" + hint + ")");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path path = dir.resolve(relative);
+            if (Files.exists(path)) {
+                return path;
+            }
+        }
+        throw new IllegalStateException("cannot find " + relative + " (set -Dcutcheck.home or run from the project)");
+    }
+
     public static String javaCommand() {
         return ProcessHandle.current().info().command()
                 .filter(c -> c.endsWith("/java"))

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * {@code test.json}, so a run can be repeated from its directory with the same seed.
  *
  * @param name the test's name, the store directory under which its runs are saved
- * @param system the system under test ({@code barrier}, {@code marker}, …)
+ * @param system the system under test's name ({@code barrier}, {@code marker}, or a descriptor's)
+ * @param systemFile the descriptor the system was read from when the user gave one
+ *     ({@code --system-file}, an absolute path), or null for a shipped system named {@code system}
  * @param runtime where nodes run ({@code local}, {@code docker})
  * @param workload the workload driven through the system ({@code stream}, {@code bank})
  * @param nodes worker nodes (operators, peers)
@@ -30,7 +32,7 @@ import java.util.regex.Pattern;
  *     key the workload sets itself is refused ({@link NodeOptions#merge})
  * @param storeDir the store's root directory
  */
-public record TestSpec(String name, String system, String runtime, String workload, int nodes, int ratePerSecond,
+public record TestSpec(String name, String system, String systemFile, String runtime, String workload, int nodes, int ratePerSecond,
                        int concurrency, FaultPlan faults, long seed, long timeLimitMillis, long drainTimeoutMillis,
                        CheckpointTriggers checkpoint, String defect, Map<String, JsonNode> options,
                        String storeDir) {
@@ -74,58 +76,63 @@ public record TestSpec(String name, String system, String runtime, String worklo
         }
     }
 
+    public TestSpec withSystemFile(String v) {
+        return new TestSpec(name, system, v, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+    }
+
     public TestSpec withName(String v) {
-        return new TestSpec(v, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(v, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withNodes(int v) {
-        return new TestSpec(name, system, runtime, workload, v, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, v, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withRatePerSecond(int v) {
-        return new TestSpec(name, system, runtime, workload, nodes, v, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, v, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withFaults(FaultPlan v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, v, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, v, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withSeed(long v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, v,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, v,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withTimeLimitMillis(long v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 v, drainTimeoutMillis, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withDrainTimeoutMillis(long v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, v, checkpoint, defect, options, storeDir);
     }
 
     public TestSpec withCheckpoint(CheckpointTriggers v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, v, defect, options, storeDir);
     }
 
     public TestSpec withDefect(String v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, v, options, storeDir);
     }
 
     public TestSpec withOptions(Map<String, JsonNode> v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, v, storeDir);
     }
 
     public TestSpec withStoreDir(String v) {
-        return new TestSpec(name, system, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
+        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
                 timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, v);
     }
 

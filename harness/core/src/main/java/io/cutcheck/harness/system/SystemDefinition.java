@@ -1,6 +1,10 @@
 package io.cutcheck.harness.system;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,8 +12,8 @@ import java.util.Optional;
  * A system under test as the harness sees it: how to start a node (the launch command, to which
  * {@code --node-config FILE} is appended, PROTOCOL.md section 1), which nodes with which roles it
  * runs, which of them commit checkpoints, and where its live state is read after the run.
- * The reference systems are two values of this record ({@link ReferenceSystems}); a third-party
- * system is another value with its own command and layout, and nothing else changes.
+ * Every system, the reference ones included, is read from a descriptor ({@link SystemDescriptor}):
+ * a third-party system is another value with its own command and layout, and nothing else changes.
  *
  * @param name the name users select it by
  * @param description one line for the help text
@@ -22,14 +26,41 @@ import java.util.Optional;
  *     triggers (coordinator, or the peer that initiates snapshots)
  * @param committerIndex which node of that role commits (0 for the one coordinator or first peer)
  * @param finalStatePath an extra endpoint with the node's live state, read after draining, or empty
+ * @param defects the defect names the system accepts in a node config's {@code defect}, with a line each
+ * @param options the system's own {@code options} keys, with a line each
+ * @param docker how its nodes run on the Docker runtime, or empty when they cannot
  */
 public record SystemDefinition(String name, String description, String workload, int minWorkers, int defaultWorkers,
                                List<String> command, Layout layout, String committerRole, int committerIndex,
-                               Optional<String> finalStatePath) {
+                               Optional<String> finalStatePath, Map<String, String> defects,
+                               Map<String, String> options, Optional<DockerImage> docker) {
     public SystemDefinition {
         Objects.requireNonNull(name, "name");
         command = List.copyOf(command);
         Objects.requireNonNull(layout, "layout");
+        defects = Collections.unmodifiableMap(new LinkedHashMap<>(defects));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        Objects.requireNonNull(finalStatePath, "finalStatePath");
+        Objects.requireNonNull(docker, "docker");
+    }
+
+    /** Refuses a defect the system does not declare (null: the correct system). */
+    public void requireDefect(String defect) {
+        if (defect != null && !defects.containsKey(defect)) {
+            throw new IllegalArgumentException("the " + name + " system has no defect '" + defect + "' ("
+                    + (defects.isEmpty() ? "it declares none" : "one of: " + String.join(", ", defects.keySet())) + ")");
+        }
+    }
+
+    /** Refuses an option key the system does not declare. */
+    public void requireOptions(Collection<String> keys) {
+        for (String key : keys) {
+            if (!options.containsKey(key)) {
+                throw new IllegalArgumentException("the " + name + " system takes no option '" + key + "' ("
+                        + (options.isEmpty() ? "it declares none" : "its options: " + String.join(", ", options.keySet()))
+                        + ")");
+            }
+        }
     }
 
     public List<NodeSlot> nodes(int workers, int partitions) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class TestSpecTest {
 
     static TestSpec spec() {
-        return new TestSpec("barrier-kill", "barrier", "local", "stream", 2, 200, 2,
+        return new TestSpec("barrier-kill", "barrier", null, "local", "stream", 2, 200, 2,
                 new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE), 3000, 0.25, 1500), 42, 20_000, 60_000,
                 CheckpointTriggers.defaults(), null, Map.of(), "store");
     }

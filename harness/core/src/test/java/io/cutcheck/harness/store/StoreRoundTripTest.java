@@ -42,7 +42,7 @@ class StoreRoundTripTest {
     }
 
     TestSpec spec() {
-        return new TestSpec("barrier-kill", "barrier", "local", "stream", 2, 200, 2,
+        return new TestSpec("barrier-kill", "barrier", null, "local", "stream", 2, 200, 2,
                 new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE, FaultTarget.MINORITY), 3000, 0.25, 1500),
                 42, 20_000, 60_000, CheckpointTriggers.defaults(), "no-alignment",
                 Map.of("flush-every", IntNode.valueOf(3)), root.toString());
