@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,9 @@ import java.util.Map;
  * runtime with its node-config file. Closing it stops every process it started.
  */
 final class Cluster implements AutoCloseable {
+
+    /** How long a node may answer {@code /health} against the protocol before set-up gives up. */
+    static final Duration GARBLED_FOR = Duration.ofSeconds(5);
 
     private final Runtime runtime;
     private final List<NodeSlot> slots;
@@ -75,18 +79,37 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** Waits until every node reports status running; throws naming the nodes that did not. */
+    /**
+     * Waits until every node reports status running; throws naming the nodes that did not. Fails
+     * at once when a node's process is gone (with its log's last line), and after
+     * {@link #GARBLED_FOR} when a node answers {@code /health} with what is not the protocol's:
+     * waiting longer would only delay the same verdict.
+     */
     void awaitRunning(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String> last = new LinkedHashMap<>();
+        Map<String, Long> garbledSince = new HashMap<>();
         while (System.nanoTime() < deadline) {
             last.clear();
             for (Node node : runtime.nodes()) {
+                if (!node.isAlive()) {
+                    throw new IOException(node.name() + " exited before it was running: "
+                            + NodeLog.lastLine(node.logFile()) + " (log: " + node.logFile() + ")");
+                }
                 Reply<Health> health = new SutClient(node.controlUri(), Duration.ofSeconds(1)).health();
-                if (!health.result().map(Health::running).orElse(false)) {
-                    last.put(node.name(), node.isAlive()
-                            ? health.result().map(h -> "status " + h.status()).orElse(health.describe())
-                            : "process exited; see " + node.logFile());
+                if (health.result().map(Health::running).orElse(false)) {
+                    garbledSince.remove(node.name());
+                    continue;
+                }
+                last.put(node.name(), health.result().map(h -> "status " + h.status()).orElse(health.describe()));
+                if (health instanceof Reply.Failed<Health> f && f.failure() == Reply.Failure.ERROR) {
+                    long since = garbledSince.computeIfAbsent(node.name(), n -> System.nanoTime());
+                    if (System.nanoTime() - since > GARBLED_FOR.toNanos()) {
+                        throw new IOException(node.name() + ": GET /health answered against the protocol for "
+                                + GARBLED_FOR.toSeconds() + " s: " + health.describe());
+                    }
+                } else {
+                    garbledSince.remove(node.name());
                 }
             }
             if (last.isEmpty()) {

@@ -89,8 +89,9 @@ public final class HttpJson {
         try {
             return Reply.ok(MAPPER.readValue(response.body(), type));
         } catch (IOException e) {
-            return Reply.failed(Reply.Failure.ERROR, status, "bad JSON from " + request.uri().getPath() + ": "
-                    + e.getMessage());
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getOriginalMessage()
+                    : e.getMessage();
+            return Reply.failed(Reply.Failure.ERROR, status, "bad JSON from " + request.uri().getPath() + ": " + why);
         }
     }
 

@@ -1,0 +1,86 @@
+package io.cutcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.run.RunOutcome;
+import io.cutcheck.harness.run.RunParts;
+import io.cutcheck.harness.run.TestRun;
+import io.cutcheck.harness.services.SutJar;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.SystemDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Systems that break the protocol before the run begins end it fast, as UNKNOWN, naming the node
+ * and what it did, and leave nothing running. A run cut short before the harness read its input
+ * log and output store is never INVALID: checkpoints that committed in the meantime name positions
+ * in partitions the harness never read, and would look like positions beyond the input.
+ */
+class HostileSystemIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGarbledHealthAnswerEndsSetUpFastAsUnknownAndLeavesNothingRunning() throws Exception {
+        TestSpec spec = Embedded.spec(List.of("--system", "barrier", "--nemesis", "none", "--time-limit", "5",
+                "--seed", "3", "--checkpoint-interval", "200", "--store", dir.resolve("store").toString()));
+        RunParts registry = Runner.parts(spec, SutJar.locate());
+        Path runDir = dir.resolve("run");
+        RunParts parts = new RunParts(garbled(registry.system(), "sink-0"), registry.workload(), registry.runtime(),
+                registry.nemesis(), registry.genericCheckers(), registry.sutJar(), runDir);
+
+        RunOutcome outcome = new TestRun(spec, parts).run();
+
+        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.error()).contains("sink-0", "GET /health", "bad JSON").doesNotContain("\n", "Source:");
+        assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
+        CheckResult cut = outcome.checks().stream().filter(c -> c.checker().equals("stream-consistent-cut"))
+                .findFirst().orElseThrow();
+        assertThat(cut.anomalies().get(0).explanation()).contains("input log and output store were read");
+        // the checkpoints a verdict on an uncollected input would have misjudged were there
+        assertThat(Files.readAllLines(outcome.storeDir().resolve("contents.jsonl"))).isNotEmpty();
+        assertThat(outcome.storeDir().resolve("collected.json")).doesNotExist();
+        assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
+        // bounded: the set-up gives up after answers against the protocol, not at the 60 s limit
+        assertThat(outcome.results().path("timings").path("setup").asLong()).isLessThan(45_000);
+        assertThat(Cli.alive(new Cli(runDir).recordedPids())).isEmpty();
+    }
+
+    @Test
+    void aNodeThatExitsAtStartIsNamedWithItsLastLineWithinSeconds() throws Exception {
+        Path descriptor = Files.writeString(dir.resolve("system.json"), """
+                {"descriptor": 1, "name": "quitter", "workload": "stream",
+                 "command": ["/bin/sh", "-c", "echo 'quitter: cannot open the data directory' >&2; exit 3", "node"],
+                 "nodes": [{"role": "worker", "count": "workers"}], "committer": {"role": "worker"}}
+                """);
+        Cli cli = new Cli(dir.resolve("run"));
+        long started = System.nanoTime();
+        Cli.Result result = cli.run(dir.resolve("out"), 120, "test", "--system-file", descriptor.toString(),
+                "--nemesis", "none", "--time-limit", "5", "--store", dir.resolve("store").toString());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(2);
+        assertThat(result.out()).contains("verdict: unknown", "worker-0 exited before it was running",
+                "quitter: cannot open the data directory");
+        assertThat(result.err()).doesNotContain("Exception", "\tat ");
+        assertThat(seconds).as("seconds to the verdict").isLessThan(45);
+        assertThat(Cli.alive(cli.recordedPids())).isEmpty();
+    }
+
+    /** The system with every node started through {@link GarbledHealthNode}. */
+    static SystemDefinition garbled(SystemDefinition system, String node) {
+        List<String> command = new ArrayList<>(List.of(Cli.javaCommand(), "-cp", System.getProperty("java.class.path"),
+                GarbledHealthNode.class.getName(), node));
+        command.addAll(system.command());
+        return new SystemDefinition(system.name(), system.description(), system.workload(), system.minWorkers(),
+                system.defaultWorkers(), command, system.layout(), system.committerRole(), system.committerIndex(),
+                system.finalStatePath(), system.defects(), system.options(), system.docker());
+    }
+}
