@@ -109,6 +109,8 @@ final class TestCommand implements Callable<Integer> {
             description = "run K times with seeds seed, seed+1, … (default: ${DEFAULT-VALUE})")
     int testCount;
 
+    static final int MAX_TEST_COUNT = 10_000;
+
     /** The help footer, from the registry. */
     static String[] footer() {
         return new String[] {"", "Systems:", Registry.describeSystems(), "", "Nemeses:",
@@ -138,8 +140,11 @@ final class TestCommand implements Callable<Integer> {
         SystemDefinition definition = Registry.system(system == null ? "barrier" : system, systemFile);
         Registry.checkRuntime(definition, runtime);
         Registry.require(Registry.RUNTIMES, "runtime", runtime);
-        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.isEmpty() && !k.equals("none"))
-                .distinct().toList();
+        if (nemesis.isEmpty() || nemesis.stream().anyMatch(k -> k.isBlank())) {
+            throw new IllegalArgumentException("--nemesis has an empty entry: " + String.join(",", nemesis)
+                    + " (give fault kinds, or 'none' for no faults)");
+        }
+        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.equals("none")).distinct().toList();
         kinds.forEach(k -> Registry.checkKind(k, runtime));
         List<String> atomic = Registry.atomicKinds(kinds);
         if (atomic.contains(IptablesPartitionNemesis.KIND) && atomic.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
@@ -151,10 +156,21 @@ final class TestCommand implements Callable<Integer> {
         if (testCount < 1) {
             throw new IllegalArgumentException("--test-count must be at least 1: " + testCount);
         }
-        if (timeLimitSeconds <= 0) {
-            throw new IllegalArgumentException("--time-limit must be positive: " + timeLimitSeconds);
+        if (!(timeLimitSeconds > 0) || timeLimitSeconds > TestSpec.MAX_MILLIS / 1000.0) {
+            throw new IllegalArgumentException("--time-limit must be positive and at most "
+                    + TestSpec.MAX_MILLIS / 1000 + " s (a day): " + timeLimitSeconds);
+        }
+        if (!(drainTimeoutSeconds > 0) || drainTimeoutSeconds > TestSpec.MAX_MILLIS / 1000.0) {
+            throw new IllegalArgumentException("--drain-timeout must be positive and at most "
+                    + TestSpec.MAX_MILLIS / 1000 + " s: " + drainTimeoutSeconds);
+        }
+        if (testCount > MAX_TEST_COUNT) {
+            throw new IllegalArgumentException("--test-count must be at most " + MAX_TEST_COUNT + ": " + testCount);
         }
         int workers = nodes == null ? definition.defaultWorkers() : nodes;
+        if (workers > TestSpec.MAX_NODES) {
+            throw new IllegalArgumentException("--nodes must be at most " + TestSpec.MAX_NODES + ": " + workers);
+        }
         if (workers < definition.minWorkers()) {
             throw new IllegalArgumentException("the " + definition.name() + " system needs --nodes >= " + definition.minWorkers()
                     + ": " + workers);
@@ -166,15 +182,16 @@ final class TestCommand implements Callable<Integer> {
         Map<String, JsonNode> nodeOptions = NodeOptions.parse(options);
         definition.requireOptions(nodeOptions.keySet());
         long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
-        WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
-        // refused here rather than when the run starts: one line, before anything is set up
-        NodeOptions.merge(definition.workload(), Registry.require(Registry.WORKLOADS, "workload",
-                definition.workload()).get().options(settings), nodeOptions);
         String systemName = definition.name();
-        return new TestSpec(name != null ? name : TestSpec.defaultName(systemName, kinds, defect), systemName,
+        TestSpec spec = new TestSpec(name != null ? name : TestSpec.defaultName(systemName, kinds, defect), systemName,
                 systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(), runtime,
                 definition.workload(), workers, rate, concurrency, plan,
                 seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
                 Math.round(drainTimeoutSeconds * 1000), triggers, defect, nodeOptions, store.toString());
+        // refused here rather than when the run starts: one line, before anything is set up
+        WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
+        NodeOptions.merge(definition.workload(), Registry.require(Registry.WORKLOADS, "workload",
+                definition.workload()).get().options(settings), nodeOptions);
+        return spec;
     }
 }

@@ -37,6 +37,11 @@ public record TestSpec(String name, String system, String systemFile, String run
                        CheckpointTriggers checkpoint, String defect, Map<String, JsonNode> options,
                        String storeDir) {
 
+    public static final int MAX_NODES = 64;
+    public static final int MAX_RATE = 1_000_000;
+    public static final int MAX_CONCURRENCY = 256;
+    public static final long MAX_MILLIS = 86_400_000L;
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     public TestSpec {
@@ -47,20 +52,20 @@ public record TestSpec(String name, String system, String systemFile, String run
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(storeDir, "storeDir");
-        if (nodes < 1) {
-            throw new IllegalArgumentException("--nodes must be at least 1: " + nodes);
-        }
-        if (ratePerSecond < 1) {
-            throw new IllegalArgumentException("--rate must be at least 1 record per second: " + ratePerSecond);
-        }
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("the client concurrency must be at least 1: " + concurrency);
-        }
+        // upper bounds keep a typo from sitting in set-up for minutes: a run is one host's processes
+        requireWithin("--nodes", nodes, 1, MAX_NODES, "");
+        requireWithin("--rate", ratePerSecond, 1, MAX_RATE, " records per second");
+        requireWithin("--concurrency", concurrency, 1, MAX_CONCURRENCY, " client processes");
         if (timeLimitMillis <= 0) {
             throw new IllegalArgumentException("--time-limit must be positive: " + timeLimitMillis / 1000.0 + " s");
         }
-        if (drainTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("the drain timeout must be positive: " + drainTimeoutMillis + " ms");
+        if (timeLimitMillis > MAX_MILLIS) {
+            throw new IllegalArgumentException("--time-limit must be at most " + MAX_MILLIS / 1000 + " s (a day): "
+                    + timeLimitMillis / 1000.0 + " s");
+        }
+        if (drainTimeoutMillis <= 0 || drainTimeoutMillis > MAX_MILLIS) {
+            throw new IllegalArgumentException("--drain-timeout must be positive and at most " + MAX_MILLIS / 1000
+                    + " s: " + drainTimeoutMillis / 1000.0 + " s");
         }
         if (defect != null && defect.isBlank()) {
             defect = null;
@@ -68,6 +73,12 @@ public record TestSpec(String name, String system, String systemFile, String run
         // test.json of a store format 1 has no options
         options = options == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
         options.keySet().forEach(key -> requireName("option name", key));
+    }
+
+    private static void requireWithin(String flag, long value, long min, long max, String unit) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(flag + " must be from " + min + " to " + max + unit + ": " + value);
+        }
     }
 
     private static void requireName(String what, String value) {

@@ -32,6 +32,11 @@ class TestSpecTest {
         assertThatThrownBy(() -> spec().withTimeLimitMillis(-1000)).hasMessage("--time-limit must be positive: -1.0 s");
         assertThatThrownBy(() -> spec().withNodes(0)).hasMessageContaining("--nodes");
         assertThatThrownBy(() -> spec().withRatePerSecond(0)).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> spec().withNodes(65)).hasMessage("--nodes must be from 1 to 64: 65");
+        assertThatThrownBy(() -> spec().withTimeLimitMillis(86_400_001L)).hasMessageContaining("at most 86400 s");
+        assertThatThrownBy(() -> spec().withDrainTimeoutMillis(0)).hasMessageContaining("--drain-timeout");
+        assertThatThrownBy(() -> spec().withOptions(java.util.Map.of("a b", com.fasterxml.jackson.databind.node.IntNode
+                .valueOf(1)))).hasMessageContaining("invalid option name");
         assertThatThrownBy(() -> spec().withName("../escape")).hasMessageContaining("invalid test name");
         assertThatThrownBy(() -> spec().withCheckpoint(new CheckpointTriggers(-1, 0, 1000, 3)))
                 .hasMessageContaining("checkpoint interval");
