@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
-        Registry.prepareRuntime(spec.runtime());
+        Registry.prepareRuntime(spec.runtime(), Registry.system(spec));
         return Runner.run(spec, 1, command.commandLine());
     }
 }

@@ -12,6 +12,7 @@ import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.DockerImage;
 import io.cutcheck.harness.system.ShippedSystems;
 import io.cutcheck.harness.system.SystemDescriptor;
 import io.cutcheck.harness.system.SystemDefinition;
@@ -103,10 +104,6 @@ final class Registry {
             throw new IllegalArgumentException("the " + system.name() + " system cannot run on --runtime docker:"
                     + " its descriptor has no 'docker' field");
         }
-        if (system.docker().get().nodeJar().isEmpty()) {
-            throw new IllegalArgumentException("the " + system.name() + " system's docker image '"
-                    + system.docker().get().image() + "': this cutcheck runs only the Java node image (docker.jar)");
-        }
     }
 
     /** "  name  description" lines of the shipped systems, for the help text. */
@@ -191,10 +188,21 @@ final class Registry {
      * anything starts: for Docker, a daemon that answers and the node image (built on first use,
      * with its progress printed).
      */
-    static void prepareRuntime(String runtime) throws IOException {
+    static void prepareRuntime(String runtime, SystemDefinition system) throws IOException {
         if (runtime.equals("docker")) {
-            DockerRuntime.prepare(SutJar.locate());
+            checkRuntime(system, runtime);
+            DockerRuntime.prepare(system.docker().orElseThrow());
         }
+    }
+
+    /** The runtime a run of {@code system} starts: on Docker, in the image its descriptor names. */
+    static Function<RunFile, Runtime> runtime(String runtime, SystemDefinition system) {
+        if (runtime.equals("docker")) {
+            checkRuntime(system, runtime);
+            DockerImage image = system.docker().orElseThrow();
+            return runFile -> DockerRuntime.forRun(image);
+        }
+        return require(RUNTIMES, "runtime", runtime);
     }
 
     /** A fault kind that works on another runtime only is refused before anything starts. */

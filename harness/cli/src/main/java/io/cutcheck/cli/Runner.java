@@ -67,7 +67,7 @@ final class Runner {
         SystemDefinition system = Registry.system(spec);
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", spec.workload()).get();
         ComposedNemesis nemesis = Registry.nemesis(spec.faults().kinds(), toxiproxy);
-        return new RunParts(system, workload, Registry.require(Registry.RUNTIMES, "runtime", spec.runtime()), nemesis,
+        return new RunParts(system, workload, Registry.runtime(spec.runtime(), system), nemesis,
                 Registry.genericCheckers(spec), sutJar, RunFile.defaultDirectory());
     }
 

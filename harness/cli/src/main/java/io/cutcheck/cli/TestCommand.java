@@ -129,7 +129,7 @@ final class TestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | java.io.IOException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
-        Registry.prepareRuntime(spec.runtime());
+        Registry.prepareRuntime(spec.runtime(), Registry.system(spec));
         return Runner.run(spec, testCount, command.commandLine(), endpoint);
     }
 

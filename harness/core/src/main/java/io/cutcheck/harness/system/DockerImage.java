@@ -18,6 +18,12 @@ import java.util.Optional;
  * @param folder the descriptor's folder
  */
 public record DockerImage(Optional<Path> nodeJar, String image, List<String> build, Path folder) {
+
+    /** The harness's Java node image around {@code nodeJar}. */
+    public static DockerImage ofNodeJar(Path nodeJar) {
+        return new DockerImage(Optional.of(nodeJar), null, List.of(), nodeJar.toAbsolutePath().getParent());
+    }
+
     public DockerImage {
         Objects.requireNonNull(nodeJar, "nodeJar");
         build = List.copyOf(build);

@@ -26,7 +26,7 @@ final class ContainerCommand {
     /**
      * @param node the node's name, shown in the log's start lines
      * @param launch the SUT launch command, e.g. {@code java -jar /repo/.../cutcheck-sut.jar}
-     * @param hostJar the node jar the image was built from
+     * @param hostJar the node jar the image was built from, or null for a user's image
      * @param jarInImage where the image holds it
      * @param configFile the node-config file, appended as {@code --node-config}
      */
@@ -35,10 +35,13 @@ final class ContainerCommand {
             throw new IllegalArgumentException("the launch command is empty");
         }
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, node));
-        Path jar = hostJar.toAbsolutePath().normalize();
+        // a user's image runs the command as written; the reference jar's image has its own java and jar
+        Path jar = hostJar == null ? null : hostJar.toAbsolutePath().normalize();
         for (int i = 0; i < launch.size(); i++) {
             String arg = launch.get(i);
-            if (i == 0 && Path.of(arg).getFileName().toString().equals("java")) {
+            if (jar == null) {
+                command.add(arg);
+            } else if (i == 0 && Path.of(arg).getFileName().toString().equals("java")) {
                 command.add("java");
             } else if (!arg.startsWith("-") && Path.of(arg).toAbsolutePath().normalize().equals(jar)) {
                 command.add(jarInImage);

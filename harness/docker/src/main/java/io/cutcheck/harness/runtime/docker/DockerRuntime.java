@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
@@ -14,12 +15,15 @@ import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.runtime.docker.image.NodeImage;
 import io.cutcheck.harness.runtime.docker.image.NodeImageBuilder;
+import io.cutcheck.harness.runtime.docker.image.SystemImages;
 import io.cutcheck.harness.runtime.local.FreePorts;
+import io.cutcheck.harness.system.DockerImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +58,8 @@ public final class DockerRuntime implements Runtime {
     private final DockerClient docker;
     private final NodeImage image;
     private final Path hostJar;
+    /** What a user's image sees at the same path as the host (the descriptor's folder), or null. */
+    private final Path systemFolder;
     private final RunLabels labels;
     private final String network;
     private final String gateway;
@@ -63,53 +69,71 @@ public final class DockerRuntime implements Runtime {
     private final List<Node> nodes = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DockerRuntime(DockerClient docker, NodeImage image, Path hostJar, RunLabels labels, String network, String gateway) {
+    private DockerRuntime(DockerClient docker, NodeImage image, DockerImage system, RunLabels labels, String network,
+                          String gateway) {
         this.docker = docker;
         this.image = image;
-        this.hostJar = hostJar;
+        this.hostJar = system.nodeJar().map(j -> j.toAbsolutePath().normalize()).orElse(null);
+        this.systemFolder = system.nodeJar().isPresent() ? null : system.folder().toAbsolutePath().normalize();
         this.labels = labels;
         this.network = network;
         this.gateway = gateway;
     }
 
     /**
-     * Connects to the daemon, removes leftovers of dead runs, makes the image for {@code nodeJar}
-     * ready (building it if its inputs changed) and creates this run's network.
+     * Connects to the daemon, removes leftovers of dead runs, makes the system's image ready
+     * (building it if its inputs changed or it is missing) and creates this run's network.
      */
-    public static DockerRuntime open(Path nodeJar) throws IOException {
+    public static DockerRuntime open(DockerImage system) throws IOException {
         DockerClient docker = DockerConnection.open();
         try {
             Leftovers.removeOrphans(docker);
-            NodeImage image = new NodeImageBuilder(docker).ensure(nodeJar);
-            return open(docker, image, nodeJar);
+            return open(docker, SystemImages.ensure(docker, system), system);
         } catch (IOException | RuntimeException e) {
             docker.close();
             throw e;
         }
     }
 
+    /** {@link #open(DockerImage)} for the reference jar's Java node image. */
+    public static DockerRuntime open(Path nodeJar) throws IOException {
+        return open(DockerImage.ofNodeJar(nodeJar));
+    }
+
     /**
-     * Makes the node image for {@code nodeJar} ready and says so on standard error (building it
-     * takes 10-20 s the first time): called before a run, so a missing daemon or a failed build
-     * is one line before anything starts, and the run's own {@link #open} finds the image.
+     * Makes the system's image ready and says so on standard error (building one takes 10-20 s
+     * the first time): called before a run, so a missing daemon or a failed build is one line
+     * before anything starts, and the run's own {@link #open} finds the image.
      */
-    public static NodeImage prepare(Path nodeJar) throws IOException {
+    public static NodeImage prepare(DockerImage system) throws IOException {
         try (DockerClient docker = DockerConnection.open()) {
-            return new NodeImageBuilder(docker).ensure(nodeJar);
+            return SystemImages.ensure(docker, system);
         }
     }
 
-    /** {@link #open(Path)} for a registry of runtimes: an unchecked one-line error when it cannot. */
-    public static DockerRuntime forRun(Path nodeJar) {
+    public static NodeImage prepare(Path nodeJar) throws IOException {
+        return prepare(DockerImage.ofNodeJar(nodeJar));
+    }
+
+    /** {@link #open(DockerImage)} for a registry of runtimes: an unchecked one-line error when it cannot. */
+    public static DockerRuntime forRun(DockerImage system) {
         try {
-            return open(nodeJar);
+            return open(system);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
+    public static DockerRuntime forRun(Path nodeJar) {
+        return forRun(DockerImage.ofNodeJar(nodeJar));
+    }
+
     /** A run on an image made ready before (by {@link NodeImageBuilder}); the runtime closes {@code docker}. */
     public static DockerRuntime open(DockerClient docker, NodeImage image, Path nodeJar) throws IOException {
+        return open(docker, image, DockerImage.ofNodeJar(nodeJar));
+    }
+
+    private static DockerRuntime open(DockerClient docker, NodeImage image, DockerImage system) throws IOException {
         RunLabels labels = RunLabels.forThisProcess();
         String network = "cutcheck-" + labels.runId();
         try {
@@ -117,7 +141,7 @@ public final class DockerRuntime implements Runtime {
                     .withLabels(labels.asMap()).withCheckDuplicate(true).exec().getId();
             Network created = docker.inspectNetworkCmd().withNetworkId(id).exec();
             String gateway = created.getIpam().getConfig().get(0).getGateway();
-            return new DockerRuntime(docker, image, nodeJar.toAbsolutePath().normalize(), labels, network, gateway);
+            return new DockerRuntime(docker, image, system, labels, network, gateway);
         } catch (DockerException e) {
             Leftovers.removeRun(docker, labels.runId());
             throw new IOException("could not create the run's Docker network: " + e.getMessage().strip());
@@ -183,10 +207,14 @@ public final class DockerRuntime implements Runtime {
             Files.createFile(log);
         }
         PublishedPorts ports = published.get(spec.node());
+        List<Bind> binds = new ArrayList<>(List.of(new Bind(nodeDir.toString(), new Volume(nodeDir.toString())),
+                new Bind(log.toString(), new Volume(log.toString()))));
+        if (systemFolder != null) {
+            binds.add(new Bind(systemFolder.toString(), new Volume(systemFolder.toString()), AccessMode.ro));
+        }
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(network)
-                .withBinds(new Bind(nodeDir.toString(), new Volume(nodeDir.toString())),
-                        new Bind(log.toString(), new Volume(log.toString())))
+                .withBinds(binds)
                 .withPortBindings(ports.bindings());
         String id;
         try {
