@@ -5,15 +5,17 @@ import io.cutcheck.harness.run.RunOutcome;
 import io.cutcheck.harness.run.TestRun;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Runs a test inside another program (the JUnit 5 extension), assembled from the same registry
- * and with the same defaults and checks as {@code cutcheck test}, and writes the same store and
- * report files.
+ * The public Java entry point: runs a spec ({@link SpecBuilder}) inside another program (the
+ * JUnit 5 extension, a user's code), assembled from the same registry and with the same checks as
+ * {@code cutcheck test}, and writes the same store and report files.
  */
 public final class Embedded {
 
@@ -38,17 +40,14 @@ public final class Embedded {
         return spec;
     }
 
-    /** The spec with another workload, checked against the registry. */
-    public static TestSpec withWorkload(TestSpec spec, String workload) {
-        Registry.require(Registry.WORKLOADS, "workload", workload);
-        return new TestSpec(spec.name(), spec.system(), spec.systemFile(), spec.runtime(), workload, spec.nodes(), spec.ratePerSecond(),
-                spec.concurrency(), spec.faults(), spec.seed(), spec.timeLimitMillis(), spec.drainTimeoutMillis(),
-                spec.checkpoint(), spec.defect(), spec.options(), spec.storeDir());
-    }
-
     /** Runs the spec to the end and writes its report files; never throws for a failing system. */
     public static Finished run(TestSpec spec) {
-        TestRun run = new TestRun(spec, Runner.parts(spec, SutJar.locate()));
+        return run(spec, Registry.system(spec));
+    }
+
+    /** {@link #run(TestSpec)} of a system described in code rather than by name or file. */
+    public static Finished run(TestSpec spec, SystemDefinition system) {
+        TestRun run = new TestRun(spec, Runner.parts(spec, system, SutJar.locate(), new ToxiproxyEndpoint.Embedded()));
         RunOutcome outcome = run.run();
         StringWriter problems = new StringWriter();
         JsonNode results = RunPages.write(outcome, new PrintWriter(problems, true));

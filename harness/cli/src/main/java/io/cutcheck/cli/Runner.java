@@ -64,7 +64,10 @@ final class Runner {
     }
 
     static RunParts parts(TestSpec spec, Path sutJar, ToxiproxyEndpoint toxiproxy) {
-        SystemDefinition system = Registry.system(spec);
+        return parts(spec, Registry.system(spec), sutJar, toxiproxy);
+    }
+
+    static RunParts parts(TestSpec spec, SystemDefinition system, Path sutJar, ToxiproxyEndpoint toxiproxy) {
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", spec.workload()).get();
         ComposedNemesis nemesis = Registry.nemesis(spec.faults().kinds(), toxiproxy);
         return new RunParts(system, workload, Registry.runtime(spec.runtime(), system), nemesis,

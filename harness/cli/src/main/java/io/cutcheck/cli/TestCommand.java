@@ -1,20 +1,11 @@
 package io.cutcheck.cli;
 
-import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
-import io.cutcheck.harness.schedule.FaultPlan;
-import io.cutcheck.harness.schedule.FaultTarget;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.harness.spec.CheckpointTriggers;
-import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
-import io.cutcheck.harness.system.SystemDefinition;
-import io.cutcheck.harness.workload.WorkloadSettings;
 import io.cutcheck.nemesis.network.NetworkNemeses;
 import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,64 +125,23 @@ final class TestCommand implements Callable<Integer> {
     }
 
     TestSpec spec() {
-        if (system != null && systemFile != null) {
-            throw new IllegalArgumentException("give --system or --system-file, not both");
+        if (testCount < 1 || testCount > MAX_TEST_COUNT) {
+            throw new IllegalArgumentException("--test-count must be from 1 to " + MAX_TEST_COUNT + ": " + testCount);
         }
-        SystemDefinition definition = Registry.system(system == null ? "barrier" : system, systemFile);
-        Registry.checkRuntime(definition, runtime);
-        Registry.require(Registry.RUNTIMES, "runtime", runtime);
-        if (nemesis.isEmpty() || nemesis.stream().anyMatch(k -> k.isBlank())) {
-            throw new IllegalArgumentException("--nemesis has an empty entry: " + String.join(",", nemesis)
-                    + " (give fault kinds, or 'none' for no faults)");
+        if (nemesis.isEmpty()) {
+            throw new IllegalArgumentException("--nemesis has an empty entry (give fault kinds, or 'none' for no faults)");
         }
-        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.equals("none")).distinct().toList();
-        kinds.forEach(k -> Registry.checkKind(k, runtime));
-        List<String> atomic = Registry.atomicKinds(kinds);
-        if (atomic.contains(IptablesPartitionNemesis.KIND) && atomic.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
-            // proxied traffic reaches a node from the host, which the firewall rules do not cut
-            throw new IllegalArgumentException("nemesis '" + IptablesPartitionNemesis.KIND
-                    + "' cannot be combined with the proxy kinds (partition, latency, ...): the proxies bypass it");
+        SpecBuilder builder = new SpecBuilder();
+        if (system != null) {
+            builder.system(system);
         }
-        List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
-        if (testCount < 1) {
-            throw new IllegalArgumentException("--test-count must be at least 1: " + testCount);
+        if (systemFile != null) {
+            builder.systemFile(systemFile);
         }
-        if (!(timeLimitSeconds > 0) || timeLimitSeconds > TestSpec.MAX_MILLIS / 1000.0) {
-            throw new IllegalArgumentException("--time-limit must be positive and at most "
-                    + TestSpec.MAX_MILLIS / 1000 + " s (a day): " + timeLimitSeconds);
-        }
-        if (!(drainTimeoutSeconds > 0) || drainTimeoutSeconds > TestSpec.MAX_MILLIS / 1000.0) {
-            throw new IllegalArgumentException("--drain-timeout must be positive and at most "
-                    + TestSpec.MAX_MILLIS / 1000 + " s: " + drainTimeoutSeconds);
-        }
-        if (testCount > MAX_TEST_COUNT) {
-            throw new IllegalArgumentException("--test-count must be at most " + MAX_TEST_COUNT + ": " + testCount);
-        }
-        int workers = nodes == null ? definition.defaultWorkers() : nodes;
-        if (workers > TestSpec.MAX_NODES) {
-            throw new IllegalArgumentException("--nodes must be at most " + TestSpec.MAX_NODES + ": " + workers);
-        }
-        if (workers < definition.minWorkers()) {
-            throw new IllegalArgumentException("the " + definition.name() + " system needs --nodes >= " + definition.minWorkers()
-                    + ": " + workers);
-        }
-        FaultPlan plan = new FaultPlan(kinds, faultTargets, faultInterval, faultJitter, faultDuration);
-        CheckpointTriggers triggers = CheckpointTriggers.defaults().withIntervalMillis(checkpointInterval)
-                .withEveryRecords(checkpointEveryRecords);
-        definition.requireDefect(defect);
-        Map<String, JsonNode> nodeOptions = NodeOptions.parse(options);
-        definition.requireOptions(nodeOptions.keySet());
-        long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
-        String systemName = definition.name();
-        TestSpec spec = new TestSpec(name != null ? name : TestSpec.defaultName(systemName, kinds, defect), systemName,
-                systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(), runtime,
-                definition.workload(), workers, rate, concurrency, plan,
-                seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
-                Math.round(drainTimeoutSeconds * 1000), triggers, defect, nodeOptions, store.toString());
-        // refused here rather than when the run starts: one line, before anything is set up
-        WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
-        NodeOptions.merge(definition.workload(), Registry.require(Registry.WORKLOADS, "workload",
-                definition.workload()).get().options(settings), nodeOptions);
-        return spec;
+        return builder.runtime(runtime).nemesis(nemesis).targets(targets).timeLimitSeconds(timeLimitSeconds)
+                .seed(seed).nodes(nodes).rate(rate).concurrency(concurrency)
+                .faultTiming(faultInterval, faultDuration, faultJitter).checkpointIntervalMillis(checkpointInterval)
+                .checkpointEveryRecords(checkpointEveryRecords).drainTimeoutSeconds(drainTimeoutSeconds)
+                .defect(defect).optionArguments(options).name(name).store(store).build();
     }
 }

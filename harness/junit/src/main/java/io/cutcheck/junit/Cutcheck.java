@@ -51,14 +51,12 @@ public final class Cutcheck {
     public CutcheckResult run(CutcheckSpec spec) {
         TestSpec test;
         try {
-            test = Embedded.spec(spec.testArgs(testName));
-            if (spec.workload() != null) {
-                test = Embedded.withWorkload(test, spec.workload());
-            }
+            test = spec.toTestSpec(testName);
         } catch (IllegalArgumentException e) {
             throw new AssertionFailedError("cutcheck: bad spec: " + e.getMessage());
         }
-        Embedded.Finished finished = Embedded.run(test);
+        Embedded.Finished finished = spec.described().map(system -> Embedded.run(test, system))
+                .orElseGet(() -> Embedded.run(test));
         if (finished.outcome().storeDir() != null) {
             report.accept(STORE_KEY, finished.outcome().storeDir().toString());
             // also on standard output, which Surefire and Failsafe keep in the test's XML report

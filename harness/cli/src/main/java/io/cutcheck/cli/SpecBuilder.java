@@ -1,0 +1,244 @@
+package io.cutcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
+import io.cutcheck.harness.schedule.FaultPlan;
+import io.cutcheck.harness.schedule.FaultTarget;
+import io.cutcheck.harness.spec.CheckpointTriggers;
+import io.cutcheck.harness.spec.NodeOptions;
+import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.harness.workload.WorkloadSettings;
+import io.cutcheck.nemesis.network.NetworkNemeses;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The one way to make a run's spec: {@code cutcheck test} fills it from its flags, the JUnit
+ * extension and Java users from code. Every choice has the command line's default, and
+ * {@link #build()} checks them all against the system (a shipped one, a descriptor file, or one
+ * described in code) and the registry, each problem one line.
+ */
+public final class SpecBuilder {
+
+    private String system;
+    private Path systemFile;
+    private SystemDefinition definition;
+    private String runtime = "local";
+    private List<String> nemesis = List.of("kill", "pause");
+    private List<String> targets = List.of("one", "coordinator", "minority");
+    private double timeLimitSeconds = 30;
+    private Long seed;
+    private Integer nodes;
+    private int rate = 200;
+    private int concurrency = 2;
+    private long faultIntervalMillis = 3000;
+    private long faultDurationMillis = 1500;
+    private double faultJitter = 0.25;
+    private long checkpointIntervalMillis = 1000;
+    private long checkpointEveryRecords;
+    private double drainTimeoutSeconds = 60;
+    private String defect;
+    private final Map<String, JsonNode> options = new LinkedHashMap<>();
+    private final List<String> optionArguments = new ArrayList<>();
+    private String name;
+    private Path store = Path.of("store");
+    private String workload;
+
+    /** A shipped system by name ({@code barrier}, {@code marker}); the default is {@code barrier}. */
+    public SpecBuilder system(String name) {
+        this.system = name;
+        return this;
+    }
+
+    /** A system described by a descriptor file (systems-under-test/DESCRIPTOR.md). */
+    public SpecBuilder systemFile(Path descriptor) {
+        this.systemFile = descriptor;
+        return this;
+    }
+
+    /** A system described in code; run it with {@link Embedded#run(TestSpec, SystemDefinition)}. */
+    public SpecBuilder system(SystemDefinition described) {
+        this.definition = described;
+        return this;
+    }
+
+    public SpecBuilder runtime(String name) {
+        this.runtime = name;
+        return this;
+    }
+
+    /** Fault kinds ({@code a+b} for faults at once); empty or {@code none} for no faults. */
+    public SpecBuilder nemesis(List<String> kinds) {
+        this.nemesis = List.copyOf(kinds);
+        return this;
+    }
+
+    public SpecBuilder targets(List<String> kinds) {
+        this.targets = List.copyOf(kinds);
+        return this;
+    }
+
+    public SpecBuilder timeLimitSeconds(double seconds) {
+        this.timeLimitSeconds = seconds;
+        return this;
+    }
+
+    /** The seed; null (the default) draws one. */
+    public SpecBuilder seed(Long value) {
+        this.seed = value;
+        return this;
+    }
+
+    /** Worker nodes; null (the default) is the system's own default. */
+    public SpecBuilder nodes(Integer workers) {
+        this.nodes = workers;
+        return this;
+    }
+
+    public SpecBuilder rate(int recordsPerSecond) {
+        this.rate = recordsPerSecond;
+        return this;
+    }
+
+    public SpecBuilder concurrency(int clients) {
+        this.concurrency = clients;
+        return this;
+    }
+
+    public SpecBuilder faultTiming(long intervalMillis, long durationMillis, double jitter) {
+        this.faultIntervalMillis = intervalMillis;
+        this.faultDurationMillis = durationMillis;
+        this.faultJitter = jitter;
+        return this;
+    }
+
+    public SpecBuilder checkpointIntervalMillis(long millis) {
+        this.checkpointIntervalMillis = millis;
+        return this;
+    }
+
+    public SpecBuilder checkpointEveryRecords(long records) {
+        this.checkpointEveryRecords = records;
+        return this;
+    }
+
+    public SpecBuilder drainTimeoutSeconds(double seconds) {
+        this.drainTimeoutSeconds = seconds;
+        return this;
+    }
+
+    /** A defect the system declares, or null for the correct system. */
+    public SpecBuilder defect(String name) {
+        this.defect = name;
+        return this;
+    }
+
+    /** One of the system's declared options, in every node's {@code options}. */
+    public SpecBuilder option(String key, JsonNode value) {
+        this.options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /** Options as {@code key=value} arguments ({@code --option}); values parse as JSON when they can. */
+    public SpecBuilder optionArguments(List<String> keyValues) {
+        this.optionArguments.addAll(keyValues);
+        return this;
+    }
+
+    /** The test name, the store folder its runs go to; by default system, nemesis kinds and defect. */
+    public SpecBuilder name(String value) {
+        this.name = value;
+        return this;
+    }
+
+    public SpecBuilder store(Path root) {
+        this.store = root;
+        return this;
+    }
+
+    /** Another workload than the system's own, checked against the registry. */
+    public SpecBuilder workload(String name) {
+        this.workload = name;
+        return this;
+    }
+
+    /** The system this spec runs, resolved from what was given. */
+    public SystemDefinition definition() {
+        int given = (system != null ? 1 : 0) + (systemFile != null ? 1 : 0) + (definition != null ? 1 : 0);
+        if (given > 1) {
+            throw new IllegalArgumentException("give --system or --system-file, not both");
+        }
+        return definition != null ? definition : Registry.system(system == null ? "barrier" : system, systemFile);
+    }
+
+    /**
+     * The spec, every choice checked.
+     *
+     * @throws IllegalArgumentException with one line saying what is wrong
+     */
+    public TestSpec build() {
+        SystemDefinition described = definition();
+        Registry.require(Registry.RUNTIMES, "runtime", runtime);
+        Registry.checkRuntime(described, runtime);
+        List<String> kinds = kinds();
+        List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
+        requireSeconds("--time-limit", timeLimitSeconds, " (a day)");
+        requireSeconds("--drain-timeout", drainTimeoutSeconds, "");
+        int workers = nodes == null ? described.defaultWorkers() : nodes;
+        if (workers > TestSpec.MAX_NODES) {
+            throw new IllegalArgumentException("--nodes must be at most " + TestSpec.MAX_NODES + ": " + workers);
+        }
+        if (workers < described.minWorkers()) {
+            throw new IllegalArgumentException("the " + described.name() + " system needs --nodes >= "
+                    + described.minWorkers() + ": " + workers);
+        }
+        described.requireDefect(defect);
+        Map<String, JsonNode> nodeOptions = new LinkedHashMap<>(NodeOptions.parse(optionArguments));
+        options.forEach(nodeOptions::putIfAbsent);
+        described.requireOptions(nodeOptions.keySet());
+        String workloadName = workload != null ? workload : described.workload();
+        Registry.require(Registry.WORKLOADS, "workload", workloadName);
+        long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
+        TestSpec spec = new TestSpec(name != null ? name : TestSpec.defaultName(described.name(), kinds, defect),
+                described.name(), systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(),
+                runtime, workloadName, workers, rate, concurrency,
+                new FaultPlan(kinds, faultTargets, faultIntervalMillis, faultJitter, faultDurationMillis),
+                seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
+                Math.round(drainTimeoutSeconds * 1000), CheckpointTriggers.defaults()
+                        .withIntervalMillis(checkpointIntervalMillis).withEveryRecords(checkpointEveryRecords),
+                defect, nodeOptions, store.toString());
+        // refused here rather than when the run starts: one line, before anything is set up
+        WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
+        NodeOptions.merge(workloadName, Registry.require(Registry.WORKLOADS, "workload", workloadName).get()
+                .options(settings), nodeOptions);
+        return spec;
+    }
+
+    private List<String> kinds() {
+        if (nemesis.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("--nemesis has an empty entry: " + String.join(",", nemesis)
+                    + " (give fault kinds, or 'none' for no faults)");
+        }
+        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.equals("none")).distinct().toList();
+        kinds.forEach(k -> Registry.checkKind(k, runtime));
+        List<String> atomic = Registry.atomicKinds(kinds);
+        if (atomic.contains(IptablesPartitionNemesis.KIND) && atomic.stream().anyMatch(NetworkNemeses::isNetworkKind)) {
+            // proxied traffic reaches a node from the host, which the firewall rules do not cut
+            throw new IllegalArgumentException("nemesis '" + IptablesPartitionNemesis.KIND
+                    + "' cannot be combined with the proxy kinds (partition, latency, ...): the proxies bypass it");
+        }
+        return kinds;
+    }
+
+    private static void requireSeconds(String flag, double seconds, String note) {
+        if (!(seconds > 0) || seconds > TestSpec.MAX_MILLIS / 1000.0) {
+            throw new IllegalArgumentException(flag + " must be positive and at most " + TestSpec.MAX_MILLIS / 1000
+                    + " s" + note + ": " + seconds);
+        }
+    }
+}
