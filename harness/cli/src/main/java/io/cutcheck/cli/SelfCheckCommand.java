@@ -55,6 +55,10 @@ final class SelfCheckCommand implements Callable<Integer> {
             description = "only the rows whose name matches, e.g. 'barrier/.*' or 'marker/correct:.*'")
     String only;
 
+    @Option(names = "--system-file", paramLabel = "DESCRIPTOR",
+            description = "run only the correct rows, for the system this descriptor describes")
+    Path systemFile;
+
     @Option(names = "--store", defaultValue = "store", paramLabel = "DIR", description = "store root (default: ${DEFAULT-VALUE})")
     Path store;
 
@@ -70,8 +74,20 @@ final class SelfCheckCommand implements Callable<Integer> {
         } catch (PatternSyntaxException e) {
             throw new CommandLine.ParameterException(command.commandLine(), "--only is not a regular expression: " + only);
         }
-        List<Recipe> recipes = new ArrayList<>(Recipes.DEFECTS);
-        recipes.addAll(Recipes.correct(ShippedSystems.names(), Registry.nemesisFamilies(runtime).values()));
+        List<Recipe> recipes = new ArrayList<>();
+        if (systemFile == null) {
+            recipes.addAll(Recipes.DEFECTS);
+            recipes.addAll(Recipes.correct(ShippedSystems.names(), Registry.nemesisFamilies(runtime).values()));
+        } else {
+            // a user's system: its own defects are not in the table, so only "valid under every family"
+            String system;
+            try {
+                system = Registry.system(null, systemFile).name();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+            }
+            recipes.addAll(Recipes.correct(List.of(system), Registry.nemesisFamilies(runtime).values()));
+        }
         List<RowResult> rows = recipes.stream().filter(r -> filter == null || filter.matcher(r.name()).matches())
                 .map(SelfCheckCommand::row).toList();
         if (rows.isEmpty()) {
@@ -135,7 +151,9 @@ final class SelfCheckCommand implements Callable<Integer> {
 
     /** The spec of one run, through the test command's own parsing, so defaults and checks are the same. */
     private TestSpec spec(Recipe recipe, long seed) {
-        List<String> args = new ArrayList<>(List.of("--system", recipe.system(), "--runtime", runtime,
+        List<String> args = new ArrayList<>(systemFile != null ? List.of("--system-file", systemFile.toString())
+                : List.of("--system", recipe.system()));
+        args.addAll(List.of("--runtime", runtime,
                 "--nemesis", String.join(",", recipe.kinds()), "--targets", String.join(",", recipe.targets()),
                 "--time-limit", Double.toString(timeLimitSeconds), "--seed", Long.toString(seed),
                 "--checkpoint-interval", Long.toString(recipe.checkpointIntervalMs()),
