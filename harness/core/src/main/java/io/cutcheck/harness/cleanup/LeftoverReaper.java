@@ -31,16 +31,33 @@ public final class LeftoverReaper {
                 if (ownerAlive(file)) {
                     continue;
                 }
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    leftover(line).ifPresent(p -> {
-                        p.destroyForcibly();
-                        killed.add(p.pid());
-                    });
-                }
-                Files.deleteIfExists(file);
+                killed.addAll(reapFile(file));
             }
         } catch (IOException e) {
             // a run directory we cannot read has nothing we could act on safely
+        }
+        return killed;
+    }
+
+    /**
+     * Kills the processes one run file lists, whatever its owner's state, and removes the file;
+     * for the {@link Watchdog}, which knows its harness is gone. Returns the pids it killed.
+     */
+    public static List<Long> reapFile(Path file) {
+        List<Long> killed = new ArrayList<>();
+        try {
+            if (!Files.isRegularFile(file)) {
+                return killed;
+            }
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                leftover(line).ifPresent(p -> {
+                    p.destroyForcibly();
+                    killed.add(p.pid());
+                });
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a file we cannot read has nothing we could act on safely
         }
         killed.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(x -> p).join()));
         return killed;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.cleanup.LeftoverReaper;
 import io.cutcheck.harness.cleanup.RunFile;
+import io.cutcheck.harness.cleanup.Watchdog;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.nemesis.Fault;
@@ -68,9 +69,11 @@ public final class TestRun {
     public RunOutcome run() {
         LeftoverReaper.reap(parts.runDirectory());
         RunFile runFile = RunFile.create(parts.runDirectory());
+        Watchdog watchdog = Watchdog.start(runFile);
         Thread hook = new Thread(() -> {
             cleanup();
             runFile.close();
+            watchdog.close();
         }, "cutcheck-cleanup");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
         StoreLayout store = null;
@@ -83,6 +86,7 @@ public final class TestRun {
         } finally {
             cleanup();
             runFile.close();
+            watchdog.close();
             try {
                 java.lang.Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -93,10 +97,11 @@ public final class TestRun {
 
     private RunOutcome execute(StoreLayout store, RunFile runFile) throws Exception {
         timer.begin(Phase.SETUP);
-        WorkloadSettings settings = new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(),
+        WorkloadSettings unnamed = new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(),
                 spec.concurrency());
-        int partitions = parts.workload().partitions(settings);
+        int partitions = parts.workload().partitions(unnamed);
         List<NodeSlot> slots = parts.system().nodes(spec.nodes(), partitions);
+        WorkloadSettings settings = unnamed.withNodeNames(slots.stream().map(NodeSlot::node).toList());
         String committer = parts.system().committer(slots);
         Schedule<Fault> faultPlan = FaultSchedule.plan(spec.faults(),
                 slots.stream().map(NodeSlot::node).toList(), Set.of(committer), spec.timeLimitMillis(), spec.seed());

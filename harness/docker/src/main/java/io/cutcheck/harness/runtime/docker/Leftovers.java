@@ -31,6 +31,12 @@ final class Leftovers {
         return remove(docker, labels -> labels.owner() == RunLabels.Owner.DEAD);
     }
 
+    /** Removes every labelled object of harness process {@code pid} on this machine, which is gone. */
+    static int removeOwnedBy(DockerClient docker, long pid) {
+        String boot = RunLabels.forThisProcess().ownerBoot();
+        return remove(docker, labels -> labels.ownerPid() == pid && labels.ownerBoot().equals(boot));
+    }
+
     private static int remove(DockerClient docker, Predicate<RunLabels> doomed) {
         List<Container> containers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(List.of(RunLabels.RUN)).exec().stream()
