@@ -45,7 +45,7 @@ final class BankLedger {
         for (int peer = 0; peer < options.peers(); peer++) {
             for (int a = 0; a < options.accounts(); a++) {
                 int id = peer * options.accounts() + a;
-                accountNames[id] = BankOptions.account(peer, a);
+                accountNames[id] = options.account(peer, a);
                 accountIds.put(accountNames[id], id);
             }
         }
@@ -88,7 +88,7 @@ final class BankLedger {
             }
             if (peerOf(from) != p) {
                 throw new Unreadable("input partition " + p + " record " + o + " is a transfer out of "
-                        + accountNames[from] + ", not out of an account of " + BankOptions.peer(p));
+                        + accountNames[from] + ", not out of an account of " + options.peer(p));
             }
             ids[p][o] = t.get("id").asText();
             froms[p][o] = from;

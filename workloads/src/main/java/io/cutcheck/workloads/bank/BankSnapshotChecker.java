@@ -88,11 +88,11 @@ public final class BankSnapshotChecker extends LedgerChecker {
     private static List<PeerPart> parts(BankOptions options, Map<String, JsonNode> contents) {
         List<PeerPart> parts = new ArrayList<>();
         for (int peer = 0; peer < options.peers(); peer++) {
-            JsonNode content = contents.get(BankOptions.peer(peer));
+            JsonNode content = contents.get(options.peer(peer));
             if (content == null) {
                 return null;
             }
-            parts.add(PeerPart.of(peer, content));
+            parts.add(PeerPart.of(options.peer(peer), peer, content));
         }
         return parts;
     }

@@ -69,8 +69,8 @@ public final class BankWorkload implements Workload {
         }
         ObjectNode transfer = JsonNodeFactory.instance.objectNode();
         transfer.put("id", String.format("t-%07d", id));
-        transfer.put("from", BankOptions.account(peer, fromAccount));
-        transfer.put("to", BankOptions.account(toPeer, toAccount));
+        transfer.put("from", bank.account(peer, fromAccount));
+        transfer.put("to", bank.account(toPeer, toAccount));
         transfer.put("amount", 1 + random.nextInt(MAX_AMOUNT));
         return transfer;
     }

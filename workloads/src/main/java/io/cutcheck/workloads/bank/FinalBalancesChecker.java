@@ -32,15 +32,15 @@ public final class FinalBalancesChecker extends LedgerChecker {
         Map<String, Long> actual = new TreeMap<>();
         Map<String, String> holder = new TreeMap<>();
         for (int peer = 0; peer < options.peers(); peer++) {
-            JsonNode state = observations.finalState().get(BankOptions.peer(peer));
+            JsonNode state = observations.finalState().get(options.peer(peer));
             if (state == null || !state.path("balances").isObject()) {
-                return CheckResult.unknown(NAME, "no final balances from " + BankOptions.peer(peer));
+                return CheckResult.unknown(NAME, "no final balances from " + options.peer(peer));
             }
             Iterator<Map.Entry<String, JsonNode>> balances = state.get("balances").fields();
             while (balances.hasNext()) {
                 Map.Entry<String, JsonNode> b = balances.next();
                 actual.merge(b.getKey(), b.getValue().asLong(), Long::sum);
-                holder.put(b.getKey(), BankOptions.peer(peer));
+                holder.put(b.getKey(), options.peer(peer));
             }
         }
         AnomalyCollector anomalies = new AnomalyCollector();

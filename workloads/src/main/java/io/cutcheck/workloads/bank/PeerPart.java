@@ -10,9 +10,9 @@ import java.util.Map;
  */
 record PeerPart(String node, int partition, long position, JsonNode balances, JsonNode received, JsonNode channels) {
 
-    /** The peer {@code peer-i}'s part; its position in partition {@code i} is 0 when it names none. */
-    static PeerPart of(int peer, JsonNode content) {
-        return new PeerPart(BankOptions.peer(peer), peer,
+    /** Peer {@code peer}'s part (node {@code node}); its position in partition {@code peer} is 0 when it names none. */
+    static PeerPart of(String node, int peer, JsonNode content) {
+        return new PeerPart(node, peer,
                 content.path("positions").path(String.valueOf(peer)).asLong(0),
                 content.path("state").path("balances"), content.path("state").path("received"),
                 content.path("channels"));

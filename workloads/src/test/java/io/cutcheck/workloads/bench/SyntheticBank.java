@@ -30,6 +30,8 @@ final class SyntheticBank {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int PEERS = 3;
     private static final int ACCOUNTS = 5;
+    /** Node and account names: the reference ones. */
+    private static final BankOptions NAMING = new BankOptions(PEERS, ACCOUNTS, 0);
     private static final int IN_FLIGHT = 2;
 
     private SyntheticBank() {}
@@ -50,7 +52,7 @@ final class SyntheticBank {
                 lastCredits.get(p).add(new ArrayDeque<>());
             }
             for (int a = 0; a < ACCOUNTS; a++) {
-                balances.put(BankOptions.account(p, a), initial);
+                balances.put(NAMING.account(p, a), initial);
             }
         }
         List<Op> history = new ArrayList<>(2 * operations);
@@ -66,8 +68,8 @@ final class SyntheticBank {
             long now = t0 + i / 10;
             int p = random.nextInt(PEERS);
             int q = random.nextInt(PEERS);
-            String from = BankOptions.account(p, random.nextInt(ACCOUNTS));
-            String to = BankOptions.account(q, random.nextInt(ACCOUNTS));
+            String from = NAMING.account(p, random.nextInt(ACCOUNTS));
+            String to = NAMING.account(q, random.nextInt(ACCOUNTS));
             int amount = 1 + random.nextInt(10);
             List<JsonNode> log = input.get(p);
             ObjectNode transfer = JSON.objectNode().put("offset", log.size()).put("id", "t-" + i).put("from", from)
@@ -113,9 +115,9 @@ final class SyntheticBank {
             ObjectNode state = JSON.objectNode();
             ObjectNode b = state.putObject("balances");
             for (int a = 0; a < ACCOUNTS; a++) {
-                b.put(BankOptions.account(p, a), balances.get(BankOptions.account(p, a)));
+                b.put(NAMING.account(p, a), balances.get(NAMING.account(p, a)));
             }
-            finalState.put(BankOptions.peer(p), state);
+            finalState.put(NAMING.peer(p), state);
         }
         return new Observations("bank", options.toJson(), history, events, faults, observed, contents, input, List.of(),
                 Collected.whole(input.size()), finalState, true);
@@ -126,12 +128,12 @@ final class SyntheticBank {
                                                  long[][] owed, List<List<ArrayDeque<ObjectNode>>> lastCredits) {
         Map<String, JsonNode> parts = new LinkedHashMap<>();
         for (int r = 0; r < PEERS; r++) {
-            ObjectNode content = JSON.objectNode().put("id", id).put("node", BankOptions.peer(r));
+            ObjectNode content = JSON.objectNode().put("id", id).put("node", NAMING.peer(r));
             content.putObject("positions").put(String.valueOf(r), input.get(r).size());
             ObjectNode state = content.putObject("state");
             ObjectNode b = state.putObject("balances");
             for (int a = 0; a < ACCOUNTS; a++) {
-                b.put(BankOptions.account(r, a), balances.get(BankOptions.account(r, a)));
+                b.put(NAMING.account(r, a), balances.get(NAMING.account(r, a)));
             }
             ObjectNode received = state.putObject("received");
             ObjectNode channels = content.putObject("channels");
@@ -140,15 +142,15 @@ final class SyntheticBank {
                     continue;
                 }
                 ArrayDeque<ObjectNode> inFlight = lastCredits.get(s).get(r);
-                received.put(BankOptions.peer(s), owed[s][r] - inFlight.size());
-                ArrayNode channel = channels.putArray(BankOptions.peer(s));
+                received.put(NAMING.peer(s), owed[s][r] - inFlight.size());
+                ArrayNode channel = channels.putArray(NAMING.peer(s));
                 for (ObjectNode message : inFlight) {
                     channel.add(message);
                     String account = message.get("to").asText();
                     b.put(account, b.get(account).asLong() - message.get("amount").asLong());
                 }
             }
-            parts.put(BankOptions.peer(r), content);
+            parts.put(NAMING.peer(r), content);
         }
         return parts;
     }
