@@ -39,6 +39,18 @@ need_command() {
   fi
 }
 
+# like need_command, for a file at a fixed path (Debian's own, whatever PATH offers first)
+need_path() {
+  local path="$1" pkg="$2"
+  [ -e "$path" ] && return 0
+  if can_apt; then
+    apt_install "$pkg"
+  else
+    log "$path is missing: install the package $pkg"
+    return 1
+  fi
+}
+
 need_build_tools() {
   need_command java openjdk-17-jdk-headless && need_command mvn maven
 }
