@@ -20,10 +20,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A hostile node for tests: {@code GarbledHealthNode NODE COMMAND… --node-config FILE} runs the
- * real node COMMAND, but for the node named NODE it sits in front of the control endpoint and
- * answers {@code GET /health} with text that is not JSON, passing every other call through. The
- * rest of the system works, so checkpoints commit while the harness waits in vain for health.
+ * A hostile node for tests: {@code GarbledHealthNode MODE NODE COMMAND… --node-config FILE} runs
+ * the real node COMMAND, but for the node named NODE it sits in front of the control endpoint and
+ * answers {@code GET /health} with text that is not JSON ({@code garbage}) or with a status that
+ * never becomes running ({@code starting}), passing every other call through. The rest of the
+ * system works, so checkpoints commit while the harness waits in vain for health.
  */
 public final class GarbledHealthNode {
 
@@ -31,8 +32,9 @@ public final class GarbledHealthNode {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public static void main(String[] args) throws Exception {
-        String garbled = args[0];
-        List<String> command = new ArrayList<>(Arrays.asList(args).subList(1, args.length - 2));
+        String mode = args[0];
+        String garbled = args[1];
+        List<String> command = new ArrayList<>(Arrays.asList(args).subList(2, args.length - 2));
         Path config = Path.of(args[args.length - 1]);
         ObjectNode node = (ObjectNode) JSON.readTree(config.toFile());
         if (!node.path("node").asText().equals(garbled)) {
@@ -56,7 +58,9 @@ public final class GarbledHealthNode {
         server.createContext("/", exchange -> {
             try (exchange) {
                 if (exchange.getRequestURI().getPath().equals("/health")) {
-                    reply(exchange, 200, "<html>all good, probably</html>".getBytes(StandardCharsets.UTF_8));
+                    String body = mode.equals("garbage") ? "<html>all good, probably</html>"
+                            : "{\"node\":\"" + garbled + "\",\"status\":\"starting\"}";
+                    reply(exchange, 200, body.getBytes(StandardCharsets.UTF_8));
                 } else {
                     forward(exchange, upstream);
                 }

@@ -28,19 +28,21 @@ class HostileSystemIT {
     @TempDir
     Path dir;
 
-    @Test
-    void aGarbledHealthAnswerEndsSetUpFastAsUnknownAndLeavesNothingRunning() throws Exception {
+    private RunOutcome runWithHealth(String mode, String node) throws Exception {
         TestSpec spec = Embedded.spec(List.of("--system", "barrier", "--nemesis", "none", "--time-limit", "5",
-                "--seed", "3", "--checkpoint-interval", "200", "--store", dir.resolve("store").toString()));
+                "--seed", "3", "--checkpoint-interval", "200", "--store", dir.resolve("store-" + mode).toString()));
         RunParts registry = Runner.parts(spec, SutJar.locate());
-        Path runDir = dir.resolve("run");
-        RunParts parts = new RunParts(garbled(registry.system(), "sink-0"), registry.workload(), registry.runtime(),
-                registry.nemesis(), registry.genericCheckers(), registry.sutJar(), runDir);
+        RunParts parts = new RunParts(garbled(registry.system(), mode, node), registry.workload(), registry.runtime(),
+                registry.nemesis(), registry.genericCheckers(), registry.sutJar(), dir.resolve("run"));
+        return new TestRun(spec, parts).run();
+    }
 
-        RunOutcome outcome = new TestRun(spec, parts).run();
+    @Test
+    void aRunCutShortBeforeCollectionIsUnknownThoughCheckpointsCommitted() throws Exception {
+        RunOutcome outcome = runWithHealth("starting", "sink-0");
 
         assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
-        assertThat(outcome.error()).contains("sink-0", "GET /health", "bad JSON").doesNotContain("\n", "Source:");
+        assertThat(outcome.error()).contains("nodes not running after 60 s", "sink-0");
         assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
         CheckResult cut = outcome.checks().stream().filter(c -> c.checker().equals("stream-consistent-cut"))
                 .findFirst().orElseThrow();
@@ -49,9 +51,20 @@ class HostileSystemIT {
         assertThat(Files.readAllLines(outcome.storeDir().resolve("contents.jsonl"))).isNotEmpty();
         assertThat(outcome.storeDir().resolve("collected.json")).doesNotExist();
         assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
+        assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
+    }
+
+    @Test
+    void aGarbledHealthAnswerEndsSetUpFastAsUnknownAndLeavesNothingRunning() throws Exception {
+        RunOutcome outcome = runWithHealth("garbage", "sink-0");
+
+        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.error()).contains("sink-0", "GET /health", "bad JSON").doesNotContain("\n", "Source:");
+        assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
+        assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
         // bounded: the set-up gives up after answers against the protocol, not at the 60 s limit
         assertThat(outcome.results().path("timings").path("setup").asLong()).isLessThan(45_000);
-        assertThat(Cli.alive(new Cli(runDir).recordedPids())).isEmpty();
+        assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
     }
 
     @Test
@@ -75,9 +88,9 @@ class HostileSystemIT {
     }
 
     /** The system with every node started through {@link GarbledHealthNode}. */
-    static SystemDefinition garbled(SystemDefinition system, String node) {
+    static SystemDefinition garbled(SystemDefinition system, String mode, String node) {
         List<String> command = new ArrayList<>(List.of(Cli.javaCommand(), "-cp", System.getProperty("java.class.path"),
-                GarbledHealthNode.class.getName(), node));
+                GarbledHealthNode.class.getName(), mode, node));
         command.addAll(system.command());
         return new SystemDefinition(system.name(), system.description(), system.workload(), system.minWorkers(),
                 system.defaultWorkers(), command, system.layout(), system.committerRole(), system.committerIndex(),
