@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cutcheck", mixinStandardHelpOptions = true, version = "cutcheck 0.1.0",
         description = "Fault-injection tests for checkpointing systems.",
         subcommands = {TestCommand.class, DemoCommand.class, AnalyzeCommand.class, DefectsCommand.class,
-                ToxiproxyCommand.class, SelfCheckCommand.class, CommandLine.HelpCommand.class},
+                ToxiproxyCommand.class, SelfCheckCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 invalid, 2 unknown or error."})
 public final class Main implements Runnable {
 

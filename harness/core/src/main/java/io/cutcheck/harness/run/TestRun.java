@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.cleanup.LeftoverReaper;
+import io.cutcheck.harness.cleanup.Resources;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.cleanup.Watchdog;
 import io.cutcheck.harness.history.Op;
@@ -36,7 +37,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +55,7 @@ public final class TestRun {
     private final TestSpec spec;
     private final RunParts parts;
     private final PhaseTimer timer = new PhaseTimer();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Resources resources = new Resources();
     private volatile HistoryRecorder history;
     private volatile FaultRecorder faults;
     private volatile CheckpointPoller checkpoints;
@@ -219,26 +219,12 @@ public final class TestRun {
     }
 
     private <T extends AutoCloseable> T open(T resource) {
-        synchronized (resources) {
-            resources.add(resource);
-        }
-        return resource;
+        return resources.open(resource);
     }
 
     /** Closes everything opened so far, newest first; idempotent. */
     private void cleanup() {
-        List<AutoCloseable> toClose;
-        synchronized (resources) {
-            toClose = new ArrayList<>(resources);
-            resources.clear();
-        }
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            try {
-                toClose.get(i).close();
-            } catch (Exception ignored) {
-                // keep closing the rest: processes must not outlive the harness
-            }
-        }
+        resources.close();
     }
 
     /** A snapshot for the live progress line; safe from any thread. */
