@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A node that breaks one protocol rule, for the conformance kit's tests:
+ * A node that breaks one protocol rule, for the conformance kit's and the harness's tests:
  * {@code BrokenNode MODE NODE COMMAND… --node-config FILE} runs the real node COMMAND and, for the
  * node named NODE, sits in front of its control endpoint, passing every call through except
  * what MODE breaks:
@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code reuse-id}: after a restart, the first trigger answers the highest id the node
  *       answered before it (kept in a file next to the node-config) instead of a new one;</li>
  *   <li>{@code config-exit-1}: a node-config file that is not JSON makes every node print two
- *       lines and exit with status 1 instead of one line and 2.</li>
+ *       lines and exit with status 1 instead of one line and 2;</li>
+ *   <li>{@code health-garbage}: {@code GET /health} answers text that is not JSON;</li>
+ *   <li>{@code health-starting}: {@code GET /health} answers a status that never becomes
+ *       {@code running}, while the rest of the system works and commits checkpoints.</li>
  * </ul>
  * A file it cannot read as a node config goes to the real node unchanged (except in
  * {@code config-exit-1}), so only the chosen rule breaks.
@@ -78,6 +81,13 @@ public final class BrokenNode {
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
             try (exchange) {
+                String asked = exchange.getRequestURI().getPath();
+                if (mode.startsWith("health-") && asked.equals("/health")) {
+                    String health = mode.equals("health-garbage") ? "<html>all good, probably</html>"
+                            : "{\"node\":\"" + target + "\",\"status\":\"starting\"}";
+                    reply(exchange, 200, health.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
                 HttpResponse<byte[]> answer = forward(exchange, upstream);
                 if (answer == null) {
                     return; // the real node is down or not up yet: closed without an answer, as it would be

@@ -39,7 +39,7 @@ class HostileSystemIT {
 
     @Test
     void aRunCutShortBeforeCollectionIsUnknownThoughCheckpointsCommitted() throws Exception {
-        RunOutcome outcome = runWithHealth("starting", "sink-0");
+        RunOutcome outcome = runWithHealth("health-starting", "sink-0");
 
         assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).contains("nodes not running after 60 s", "sink-0");
@@ -56,7 +56,7 @@ class HostileSystemIT {
 
     @Test
     void aGarbledHealthAnswerEndsSetUpFastAsUnknownAndLeavesNothingRunning() throws Exception {
-        RunOutcome outcome = runWithHealth("garbage", "sink-0");
+        RunOutcome outcome = runWithHealth("health-garbage", "sink-0");
 
         assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).contains("sink-0", "GET /health", "bad JSON").doesNotContain("\n", "Source:");
@@ -87,10 +87,10 @@ class HostileSystemIT {
         assertThat(Cli.alive(cli.recordedPids())).isEmpty();
     }
 
-    /** The system with every node started through {@link GarbledHealthNode}. */
+    /** The system with every node started through {@link BrokenNode}. */
     static SystemDefinition garbled(SystemDefinition system, String mode, String node) {
         List<String> command = new ArrayList<>(List.of(Cli.javaCommand(), "-cp", System.getProperty("java.class.path"),
-                GarbledHealthNode.class.getName(), mode, node));
+                BrokenNode.class.getName(), mode, node));
         command.addAll(system.command());
         return new SystemDefinition(system.name(), system.description(), system.workload(), system.minWorkers(),
                 system.defaultWorkers(), command, system.layout(), system.committerRole(), system.committerIndex(),

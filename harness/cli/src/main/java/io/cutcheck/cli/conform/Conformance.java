@@ -1,10 +1,9 @@
 package io.cutcheck.cli.conform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.harness.cleanup.LeftoverReaper;
 import io.cutcheck.harness.cleanup.Resources;
 import io.cutcheck.harness.cleanup.RunFile;
-import io.cutcheck.harness.cleanup.Watchdog;
+import io.cutcheck.harness.cleanup.RunGuard;
 import io.cutcheck.harness.system.NodeSlot;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
@@ -56,15 +55,8 @@ public final class Conformance {
     /** Runs the kit, prints the table on {@code out} and progress on {@code err}; the exit status. */
     public int run(PrintWriter out, PrintWriter err) throws IOException {
         long begin = System.nanoTime();
-        LeftoverReaper.reap(runDirectory);
-        RunFile runFile = RunFile.create(runDirectory);
-        Watchdog watchdog = Watchdog.start(runFile);
-        Thread hook = new Thread(() -> {
-            cleanup();
-            runFile.close();
-            watchdog.close();
-        }, "conform-cleanup");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        RunGuard guard = RunGuard.start(runDirectory, resources, "conform-cleanup");
+        RunFile runFile = guard.runFile();
         // always a new directory: nodes given an old data directory would restore from it
         Path dir = workDir == null ? Files.createTempDirectory("cutcheck-conform-")
                 : Files.createTempDirectory(Files.createDirectories(workDir.toAbsolutePath()), system.name() + "-");
@@ -127,14 +119,7 @@ public final class Conformance {
         } catch (RuntimeException e) {
             return finish(rules, begin, out, dir, "the kit stopped: " + oneLine(e));
         } finally {
-            cleanup();
-            runFile.close();
-            watchdog.close();
-            try {
-                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
-            }
+            guard.close();
         }
     }
 

@@ -3,10 +3,9 @@ package io.cutcheck.harness.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Validity;
-import io.cutcheck.harness.cleanup.LeftoverReaper;
 import io.cutcheck.harness.cleanup.Resources;
+import io.cutcheck.harness.cleanup.RunGuard;
 import io.cutcheck.harness.cleanup.RunFile;
-import io.cutcheck.harness.cleanup.Watchdog;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.nemesis.Fault;
@@ -67,30 +66,14 @@ public final class TestRun {
     }
 
     public RunOutcome run() {
-        LeftoverReaper.reap(parts.runDirectory());
-        RunFile runFile = RunFile.create(parts.runDirectory());
-        Watchdog watchdog = Watchdog.start(runFile);
-        Thread hook = new Thread(() -> {
-            cleanup();
-            runFile.close();
-            watchdog.close();
-        }, "cutcheck-cleanup");
-        java.lang.Runtime.getRuntime().addShutdownHook(hook);
         StoreLayout store = null;
-        try {
-            store = StoreLayout.create(Path.of(spec.storeDir()), spec.name(), Instant.now());
-            return execute(store, runFile);
-        } catch (Exception | Error e) {
-            cleanup();
-            return failed(store, e);
-        } finally {
-            cleanup();
-            runFile.close();
-            watchdog.close();
+        try (RunGuard guard = RunGuard.start(parts.runDirectory(), resources, "cutcheck-cleanup")) {
             try {
-                java.lang.Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running already
+                store = StoreLayout.create(Path.of(spec.storeDir()), spec.name(), Instant.now());
+                return execute(store, guard.runFile());
+            } catch (Exception | Error e) {
+                cleanup();
+                return failed(store, e);
             }
         }
     }
