@@ -38,7 +38,9 @@ public final class Recipes {
                     "a crash while a checkpoint is pending makes recovery pick it"),
             defect("barrier", "sink-commit-before-complete", List.of("kill-mid-checkpoint"), COORDINATOR,
                     "the coordinator dies after the sink committed: the replay duplicates output"),
-            defect("barrier", "rename-without-fsync", List.of("lose-unsynced"), ANY,
+            // a barrier checkpoint on the fault disk takes 1-1.5 s: faults 3 s apart leave one time to
+            // commit before the first crash (2 s apart, the first crash aborted it on some seeds)
+            new Recipe("barrier", "rename-without-fsync", List.of("lose-unsynced"), ANY, 500, 3000, 1000,
                     "a crash loses the contents of a part renamed in place without fsync"),
             defect("barrier", "ignore-fsync-error", List.of("disk-errors+kill-after-ack"), WORKERS,
                     "a failed fsync drops the part yet it is acknowledged as durable; the crash right after "
