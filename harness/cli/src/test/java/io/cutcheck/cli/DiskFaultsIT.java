@@ -108,7 +108,7 @@ class DiskFaultsIT {
     @Test
     void correctBarrierSurvivesPowerLossAndSlowDisk() throws Exception {
         Cli.Result r = run("barrier-ok", "test", "--system", "barrier", "--nemesis", "lose-unsynced,slow-disk",
-                "--time-limit", "30");
+                "--time-limit", "30", "--seed", "1");
         assertThat(r.out()).as(r.err()).contains("verdict: valid");
         assertThat(r.exitCode()).isZero();
         JsonNode results = results("barrier-ok");
@@ -148,8 +148,10 @@ class DiskFaultsIT {
 
     @Test
     void renameWithoutFsyncIsMissedByKills() throws Exception {
+        // a fixed schedule: on some random ones the kills of 20 s merge into one restore, and the
+        // row would show nothing about kills (seed 1: 6 kills, 3 restores)
         Cli.Result r = run("rename-kill", "test", "--system", "barrier", "--nemesis", "kill", "--time-limit", "20",
-                "--defect", "rename-without-fsync");
+                "--seed", "1", "--defect", "rename-without-fsync");
         assertThat(r.out()).as(r.err()).contains("verdict: valid");
         assertThat(results("rename-kill").path("restores").path("count").asInt()).isGreaterThanOrEqualTo(2);
     }
