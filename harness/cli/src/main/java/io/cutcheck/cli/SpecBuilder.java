@@ -8,6 +8,7 @@ import io.cutcheck.harness.spec.CheckpointTriggers;
 import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
+import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.harness.workload.WorkloadSettings;
 import io.cutcheck.nemesis.network.NetworkNemeses;
 import java.nio.file.Path;
@@ -202,7 +203,7 @@ public final class SpecBuilder {
         options.forEach(nodeOptions::putIfAbsent);
         described.requireOptions(nodeOptions.keySet());
         String workloadName = workload != null ? workload : described.workload();
-        Registry.require(Registry.WORKLOADS, "workload", workloadName);
+        Workload chosen = Registry.require(Registry.WORKLOADS, "workload", workloadName).get();
         long timeLimitMillis = Math.round(timeLimitSeconds * 1000);
         TestSpec spec = new TestSpec(name != null ? name : TestSpec.defaultName(described.name(), kinds, defect),
                 described.name(), systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(),
@@ -214,8 +215,7 @@ public final class SpecBuilder {
                 defect, nodeOptions, store.toString());
         // refused here rather than when the run starts: one line, before anything is set up
         WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
-        NodeOptions.merge(workloadName, Registry.require(Registry.WORKLOADS, "workload", workloadName).get()
-                .options(settings), nodeOptions);
+        NodeOptions.merge(workloadName, chosen.options(settings), nodeOptions);
         return spec;
     }
 
