@@ -21,8 +21,10 @@ import java.util.Set;
  * <li>{@code kill-mid-checkpoint} kills the targets the moment the node answers with the new
  *     checkpoint's id: between trigger and commit;</li>
  * <li>{@code kill-after-ack} watches each target's lifecycle events ({@code GET /events}) and
- *     kills it as soon as it reports {@code ack-sent} for that checkpoint: a node that acknowledges
- *     before its part is durable dies with the part unwritten.</li>
+ *     kills it as soon as it reports its next {@code ack-sent}: a node that acknowledges before its
+ *     part is durable dies with the part unwritten. The trigger only hastens that ack: any
+ *     checkpoint's ack will do, since on a loaded machine the automatic checkpoints can keep the
+ *     node refusing triggers for seconds (every fault of a run missed its aim that way).</li>
  * </ul>
  * The killed nodes are restarted when the fault heals. If no checkpoint could be triggered, or a
  * target never acknowledged in time, the targets are killed anyway (the fault still happens) and
@@ -68,11 +70,14 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
                 cursors.put(node, client(node).events(Long.MAX_VALUE).result().map(EventsPage::next).orElse(0L));
             }
         }
-        Optional<Long> checkpoint = triggerCheckpoint(client(committer));
-        Optional<String> missed = checkpoint.isPresent() ? Optional.empty()
-                : Optional.of("no checkpoint could be triggered in " + TRIGGER_PATIENCE.toSeconds() + " s");
-        if (checkpoint.isPresent() && kind.equals(AFTER_ACK_KIND)) {
-            missed = killAfterAck(checkpoint.get(), cursors);
+        Optional<String> missed;
+        if (kind.equals(AFTER_ACK_KIND)) {
+            // one attempt: retrying would watch the acks of the checkpoints in flight go by unkilled
+            triggerCheckpoint(client(committer), Duration.ZERO);
+            missed = killAfterAck(cursors);
+        } else {
+            missed = triggerCheckpoint(client(committer), TRIGGER_PATIENCE).isPresent() ? Optional.empty()
+                    : Optional.of("no checkpoint could be triggered in " + TRIGGER_PATIENCE.toSeconds() + " s");
         }
         for (Node node : targets) {
             crash(node);
@@ -82,9 +87,10 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
         }
     }
 
-    /** The triggered checkpoint's id, or empty if none could be triggered within the patience. */
-    private static Optional<Long> triggerCheckpoint(SutClient committer) throws InterruptedException {
-        long deadline = System.nanoTime() + TRIGGER_PATIENCE.toNanos();
+    /** The triggered checkpoint's id, or empty if none could be triggered within the patience (at least one try). */
+    private static Optional<Long> triggerCheckpoint(SutClient committer, Duration patience)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         do {
             Reply<Long> reply = committer.trigger("external");
             if (reply.isOk()) {
@@ -96,10 +102,10 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
     }
 
     /**
-     * Kills each target once its events show {@code ack-sent} for the checkpoint, reading each
-     * from its cursor; empty if all did, else which never acknowledged (left for the caller).
+     * Kills each target once its events show an {@code ack-sent}, reading each from its cursor;
+     * empty if all did, else which never acknowledged (left for the caller).
      */
-    private static Optional<String> killAfterAck(long checkpoint, Map<Node, Long> cursors) {
+    private static Optional<String> killAfterAck(Map<Node, Long> cursors) {
         long deadline = System.nanoTime() + ACK_PATIENCE.toNanos();
         Map<Node, Long> waiting = new LinkedHashMap<>(cursors);
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
@@ -108,8 +114,7 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
                 if (page.isEmpty()) {
                     continue;
                 }
-                boolean acked = page.get().events().stream().anyMatch(e -> "ack-sent".equals(e.path("type").asText())
-                        && e.path("checkpoint").asLong(-1) == checkpoint);
+                boolean acked = page.get().events().stream().anyMatch(e -> "ack-sent".equals(e.path("type").asText()));
                 if (acked) {
                     node.kill();
                     waiting.remove(node);
@@ -119,7 +124,7 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
             }
         }
         return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.keySet().stream().map(Node::name).toList()
-                + " did not acknowledge checkpoint " + checkpoint + " in " + ACK_PATIENCE.toSeconds() + " s");
+                + " did not acknowledge a checkpoint in " + ACK_PATIENCE.toSeconds() + " s");
     }
 
     private static SutClient client(Node node) {

@@ -80,4 +80,51 @@ class MidCheckpointKillNemesisTest {
         nemesis.heal(fault, context);
         assertThat(operator.log).containsExactly("kill", "restart");
     }
+
+    /**
+     * A committer that refuses every trigger (its automatic checkpoints keep one in flight) still
+     * gets its target killed at the target's next ack, of the checkpoint in flight: one trigger
+     * attempt, no error.
+     */
+    @Test
+    void killsAfterTheNextAckEvenWhenEveryTriggerIsRefused() throws Exception {
+        AtomicInteger eventPolls = new AtomicInteger();
+        HttpServer operatorApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        operatorApi.createContext("/events", exchange -> {
+            int poll = eventPolls.incrementAndGet();
+            String events = poll < 4 ? "[]" : "[{\"type\":\"ack-sent\",\"checkpoint\":6}]";
+            byte[] body = ("{\"incarnation\":1,\"events\":" + events + ",\"next\":" + poll + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        operatorApi.start();
+        triggerCalls.set(-100);
+        try {
+            ProcessNemesisTest.FakeNode operator = new ProcessNemesisTest.FakeNode("operator-0") {
+                @Override
+                public URI controlUri() {
+                    return URI.create("http://127.0.0.1:" + operatorApi.getAddress().getPort());
+                }
+
+                @Override
+                public void kill() {
+                    super.kill();
+                    order.add("killed at poll " + eventPolls.get());
+                }
+            };
+            Committer coordinator = new Committer();
+            FaultContext context = FaultContext.of(() -> List.<Node>of(coordinator, operator), "coordinator");
+            Fault fault = new Fault(0, MidCheckpointKillNemesis.AFTER_ACK_KIND, List.of("operator-0"), 0, 100);
+
+            MidCheckpointKillNemesis.afterAck().inject(fault, context);
+
+            assertThat(triggerCalls).as("one attempt, refused").hasValue(-99);
+            assertThat(order).containsExactly("killed at poll 4");
+        } finally {
+            operatorApi.stop(0);
+        }
+    }
 }
