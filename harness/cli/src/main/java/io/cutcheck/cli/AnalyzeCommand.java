@@ -51,7 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", saved.manifest().spec().workload()).get();
         List<Checker> checkers = new ArrayList<>(workload.checkers());
         checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
-        Judge.Judgement judgement = Judge.judge(saved.observations(), checkers);
+        Judge.Judgement judgement = Judge.judge(saved.observations(), saved.integrity(), checkers);
         ObjectNode summary = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
                 Map.of(), null);
         summary.put("analyzed", true);

@@ -5,8 +5,11 @@ import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
+import io.cutcheck.harness.store.StoreIntegrity;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,6 +28,47 @@ public final class Judge {
     private Judge() {}
 
     public static Judgement judge(Observations observations, List<Checker> checkers) {
+        return judge(observations, StoreIntegrity.INTACT, checkers);
+    }
+
+    /**
+     * As above, for observations read from a store: when the store is damaged, every verdict a
+     * checker reached becomes UNKNOWN (what it would have said stays in its stats), since a line
+     * it never saw might have confirmed or refuted it; an {@code evidence} result names the damage.
+     */
+    public static Judgement judge(Observations observations, StoreIntegrity integrity, List<Checker> checkers) {
+        Judgement judgement = judgeIntact(observations, checkers);
+        if (integrity.intact() && integrity.tolerated().isEmpty()) {
+            return judgement;
+        }
+        List<CheckResult> results = new ArrayList<>();
+        for (CheckResult r : judgement.results()) {
+            results.add(integrity.intact() || r.validity() == Validity.UNKNOWN ? r : withheld(r));
+        }
+        results.add(evidence(integrity));
+        return new Judgement(merge(results), results);
+    }
+
+    private static CheckResult withheld(CheckResult r) {
+        Map<String, Object> stats = new LinkedHashMap<>(r.stats());
+        stats.put("verdictOnDamagedEvidence", r.validity().name().toLowerCase(Locale.ROOT));
+        return new CheckResult(r.checker(), Validity.UNKNOWN, r.anomalies(), stats);
+    }
+
+    private static CheckResult evidence(StoreIntegrity integrity) {
+        Map<String, Object> stats = integrity.tolerated().isEmpty() ? Map.of() : Map.of("tolerated", integrity.tolerated());
+        if (integrity.intact()) {
+            return CheckResult.valid("evidence", stats);
+        }
+        List<Anomaly> damage = integrity.damage().stream().map(d -> Anomaly.of("evidence-damaged", d)).toList();
+        return new CheckResult("evidence", Validity.UNKNOWN, damage, stats);
+    }
+
+    private static Validity merge(List<CheckResult> results) {
+        return results.stream().map(CheckResult::validity).reduce(Validity.VALID, Validity::and);
+    }
+
+    private static Judgement judgeIntact(Observations observations, List<Checker> checkers) {
         List<CheckResult> results = new ArrayList<>();
         for (Checker checker : checkers) {
             try {
@@ -41,7 +85,6 @@ public final class Judge {
         if (checkers.isEmpty()) {
             results.add(CheckResult.unknown("none", "no checkers were configured"));
         }
-        Validity verdict = results.stream().map(CheckResult::validity).reduce(Validity.VALID, Validity::and);
-        return new Judgement(verdict, results);
+        return new Judgement(merge(results), results);
     }
 }

@@ -26,7 +26,9 @@ import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.store.Json;
 import io.cutcheck.harness.store.JsonlWriter;
 import io.cutcheck.harness.store.ResultsWriter;
+import io.cutcheck.harness.store.StoreIntegrity;
 import io.cutcheck.harness.store.StoreLayout;
+import io.cutcheck.harness.store.StoreLines;
 import io.cutcheck.harness.store.StoreReader;
 import io.cutcheck.harness.store.TestManifest;
 import io.cutcheck.harness.sut.SutClient;
@@ -156,10 +158,14 @@ public final class TestRun {
         checkpoints.close();
         events.finish();
         cluster.close();
+        // last of the run's own writes: from here on a missing or torn line is damage, not a kill
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.written().toFile(), StoreLines.WrittenLines.of(
+                List.of(historyOut, eventsOut, nemesisOut, checkpointsOut, contentsOut)));
 
         timer.begin(Phase.CHECK);
-        Observations observations = StoreReader.read(store.dir()).observations();
-        Judge.Judgement judgement = Judge.judge(observations, parts.checkers());
+        StoreReader.SavedRun saved = StoreReader.read(store.dir());
+        Observations observations = saved.observations();
+        Judge.Judgement judgement = Judge.judge(observations, saved.integrity(), parts.checkers());
         timer.endCurrent();
         ObjectNode results = ResultsWriter.summarize(judgement.verdict(), observations, judgement.results(),
                 timer.asMap(), null);
@@ -177,15 +183,19 @@ public final class TestRun {
                     null, null);
         }
         Observations observations;
+        StoreIntegrity integrity;
         try {
-            observations = StoreReader.read(store.dir()).observations();
+            StoreReader.SavedRun saved = StoreReader.read(store.dir());
+            observations = saved.observations();
+            integrity = saved.integrity();
         } catch (IOException | RuntimeException unreadable) {
             observations = new Observations(spec.workload(), Map.of(), List.of(), List.of(), List.of(), List.of(),
                     Map.of(), Map.of(), List.of(), Collected.missing("the store could not be read: "
                             + oneLine(unreadable)), Map.of(), false);
+            integrity = StoreIntegrity.INTACT;
         }
         // what was observed before the error may already prove a violation; anything else is unknown
-        Judge.Judgement judgement = Judge.judge(observations, parts.checkers());
+        Judge.Judgement judgement = Judge.judge(observations, integrity, parts.checkers());
         Validity verdict = judgement.verdict() == Validity.INVALID ? Validity.INVALID : Validity.UNKNOWN;
         ObjectNode results = ResultsWriter.summarize(verdict, observations, judgement.results(), timer.asMap(), error);
         try {

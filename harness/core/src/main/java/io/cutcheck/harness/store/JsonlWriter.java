@@ -39,6 +39,10 @@ public final class JsonlWriter implements AutoCloseable {
         }
     }
 
+    public Path file() {
+        return file;
+    }
+
     public synchronized long lines() {
         return lines;
     }

@@ -77,6 +77,10 @@ public record StoreLayout(Path dir) {
         return dir.resolve("collected.json");
     }
 
+    public Path written() {
+        return dir.resolve("written.json");
+    }
+
     public Path finalState() {
         return dir.resolve("final-state.json");
     }

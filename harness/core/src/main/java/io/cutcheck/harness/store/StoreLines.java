@@ -1,7 +1,9 @@
 package io.cutcheck.harness.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The line formats of the store's files that are not core records. */
 public final class StoreLines {
@@ -19,6 +21,23 @@ public final class StoreLines {
      * {@code input.jsonl} and {@code output.jsonl}, with the counts a reader checks those files against.
      */
     public record CollectedCounts(int inputPartitions, long inputRecords, long outputEntries, long collectedAt) {}
+
+    /**
+     * {@code written.json}: written once the run stopped writing its own files, with how many
+     * records it wrote into each ({@code history.jsonl} → count, ...). Its presence says the run
+     * was not killed mid-write, so no torn line is expected; its counts say what a file lost.
+     */
+    public record WrittenLines(Map<String, Long> lines, long writtenAt) {
+        public WrittenLines {
+            lines = lines == null ? Map.of() : Map.copyOf(lines);
+        }
+
+        public static WrittenLines of(List<JsonlWriter> writers) {
+            Map<String, Long> lines = new TreeMap<>();
+            writers.forEach(w -> lines.put(w.file().getFileName().toString(), w.lines()));
+            return new WrittenLines(lines, System.currentTimeMillis());
+        }
+    }
 
     /** {@code final-state.json}: whether the drain completed, and each node's live state after it. */
     public record FinalState(boolean drained, String drainNote, Map<String, JsonNode> nodes) {

@@ -7,9 +7,8 @@ import io.cutcheck.harness.observe.Collected;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
 import io.cutcheck.harness.observe.Observations;
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,8 +20,10 @@ import java.util.TreeMap;
 /**
  * Rebuilds a run's {@link Observations} from its store directory (formats 1 and 2), for
  * {@code analyze} and for the run's own check, so both judge exactly what was saved. A run killed
- * mid-write leaves a torn last line: lines that do not parse are skipped, files that are missing
- * are empty, and a run without {@code final-state.json} counts as not drained. Input and output
+ * mid-write leaves a torn last line, tolerated and reported; any other line that does not parse,
+ * and a file holding fewer lines than {@code written.json} says the run wrote, is damage
+ * ({@link StoreIntegrity}). Files that are missing are empty, and a run without
+ * {@code final-state.json} counts as not drained. Input and output
  * are whole only when {@code collected.json} exists and its counts match what
  * {@code input.jsonl} and {@code output.jsonl} hold; format 1 had no such file, and there a
  * {@code final-state.json} (written after both) stands for it.
@@ -31,25 +32,26 @@ public final class StoreReader {
 
     private StoreReader() {}
 
-    public record SavedRun(TestManifest manifest, Observations observations) {}
+    /** The run as saved, and what was wrong with the files it was read from. */
+    public record SavedRun(TestManifest manifest, Observations observations, StoreIntegrity integrity) {}
 
     public static SavedRun read(Path dir) throws IOException {
         StoreLayout store = new StoreLayout(dir);
-        if (!Files.isRegularFile(store.testJson())) {
-            throw new IOException("not a cutcheck run directory (no test.json): " + dir);
+        TestManifest manifest = manifest(store);
+        Map<String, Long> written = written(store);
+        JsonlReader reader = new JsonlReader(written != null);
+        if (written == null && Files.isRegularFile(store.written())) {
+            reader.damage("written.json is unreadable");
         }
-        TestManifest manifest = Json.MAPPER.readValue(store.testJson().toFile(), TestManifest.class);
-        if (manifest.format() != StoreLayout.FORMAT && manifest.format() != 1) {
-            throw new IOException("unsupported store format " + manifest.format() + " in " + dir);
-        }
-        List<Op> history = lines(store.history(), Op.class);
-        List<NodeEvent> events = lines(store.events(), NodeEvent.class);
+        List<Op> history = expected(reader, store.history(), Op.class, written);
+        List<NodeEvent> events = expected(reader, store.events(), NodeEvent.class, written);
         Map<Integer, FaultRecord> faults = new TreeMap<>();
-        lines(store.nemesis(), FaultRecord.class).forEach(f -> faults.put(f.id(), f));
+        expected(reader, store.nemesis(), FaultRecord.class, written).forEach(f -> faults.put(f.id(), f));
         Map<Long, CheckpointObservation> checkpoints = new TreeMap<>();
-        lines(store.checkpoints(), CheckpointObservation.class).forEach(c -> checkpoints.put(c.id(), c));
+        expected(reader, store.checkpoints(), CheckpointObservation.class, written)
+                .forEach(c -> checkpoints.put(c.id(), c));
         Map<Long, Map<String, JsonNode>> contents = new TreeMap<>();
-        for (StoreLines.ContentLine line : lines(store.contents(), StoreLines.ContentLine.class)) {
+        for (StoreLines.ContentLine line : expected(reader, store.contents(), StoreLines.ContentLine.class, written)) {
             // a part fetched before the committing node listed the holders, from a node its
             // metadata does not name, is not part of what a restore loads
             CheckpointObservation checkpoint = checkpoints.get(line.checkpoint());
@@ -59,20 +61,18 @@ public final class StoreReader {
         }
         Map<Integer, List<JsonNode>> input = new TreeMap<>();
         long inputRecords = 0;
-        for (StoreLines.InputLine line : lines(store.input(), StoreLines.InputLine.class)) {
+        for (StoreLines.InputLine line : reader.read(store.input(), StoreLines.InputLine.class)) {
             input.computeIfAbsent(line.partition(), k -> new ArrayList<>()).add(line.record());
             inputRecords++;
         }
-        List<JsonNode> output = lines(store.output(), JsonNode.class);
+        List<JsonNode> output = reader.read(store.output(), JsonNode.class);
         Collected collected = manifest.format() == 1
                 ? collectedInFormat1(store, input)
                 : collected(store, inputRecords, output.size());
         for (int p = 0; p < collected.inputPartitions(); p++) {
             input.computeIfAbsent(p, k -> new ArrayList<>());
         }
-        StoreLines.FinalState finalState = Files.isRegularFile(store.finalState())
-                ? Json.MAPPER.readValue(store.finalState().toFile(), StoreLines.FinalState.class)
-                : new StoreLines.FinalState(false, "the run ended before draining", Map.of());
+        StoreLines.FinalState finalState = finalState(store, reader);
         Map<Long, Map<String, JsonNode>> frozenContents = new TreeMap<>();
         contents.forEach((id, parts) -> frozenContents.put(id, Map.copyOf(parts)));
         Map<Integer, List<JsonNode>> frozenInput = new TreeMap<>();
@@ -80,7 +80,66 @@ public final class StoreReader {
         Observations observations = new Observations(manifest.spec().workload(), manifest.workloadOptions(), history,
                 events, List.copyOf(faults.values()), List.copyOf(checkpoints.values()), frozenContents, frozenInput,
                 output, collected, finalState.nodes(), finalState.drained());
-        return new SavedRun(manifest, observations);
+        return new SavedRun(manifest, observations, reader.integrity());
+    }
+
+    /**
+     * {@code test.json}, strictly: a seed of the wrong type would replay another run, so a field
+     * Jackson could coerce ({@code "12"}, {@code 1.5}, {@code null}) is an error, named by its path.
+     */
+    private static TestManifest manifest(StoreLayout store) throws IOException {
+        if (!Files.isRegularFile(store.testJson())) {
+            throw new IOException("not a cutcheck run directory (no test.json): " + store.dir());
+        }
+        TestManifest manifest;
+        try {
+            manifest = Json.STRICT.readValue(store.testJson().toFile(), TestManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException("test.json is unreadable: " + Json.describe(e) + " (" + store.testJson() + ")");
+        }
+        if (manifest == null || manifest.spec() == null) {
+            throw new IOException("test.json holds no test spec (" + store.testJson() + ")");
+        }
+        if (manifest.format() != StoreLayout.FORMAT && manifest.format() != 1) {
+            throw new IOException("unsupported store format " + manifest.format() + " in " + store.dir());
+        }
+        return manifest;
+    }
+
+    /** How many lines the run wrote into each file, or null when it did not get that far (or it is unreadable). */
+    private static Map<String, Long> written(StoreLayout store) {
+        if (!Files.isRegularFile(store.written())) {
+            return null;
+        }
+        try {
+            StoreLines.WrittenLines lines = Json.STRICT.readValue(store.written().toFile(), StoreLines.WrittenLines.class);
+            return lines == null ? null : lines.lines();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static <T> List<T> expected(JsonlReader reader, Path file, Class<T> type, Map<String, Long> written)
+            throws IOException {
+        List<T> values = reader.read(file, type);
+        reader.expect(file, values.size(), written == null ? null : written.getOrDefault(file.getFileName().toString(), 0L));
+        return values;
+    }
+
+    private static StoreLines.FinalState finalState(StoreLayout store, JsonlReader reader) {
+        if (!Files.isRegularFile(store.finalState())) {
+            return new StoreLines.FinalState(false, "the run ended before draining", Map.of());
+        }
+        try {
+            StoreLines.FinalState state = Json.MAPPER.readValue(store.finalState().toFile(), StoreLines.FinalState.class);
+            if (state != null) {
+                return state;
+            }
+        } catch (IOException e) {
+            // judged below as damage, not as a drained run
+        }
+        reader.damage("final-state.json is unreadable");
+        return new StoreLines.FinalState(false, "final-state.json is unreadable", Map.of());
     }
 
     private static Collected collected(StoreLayout store, long inputRecords, long outputEntries) {
@@ -115,26 +174,5 @@ public final class StoreReader {
         }
         // format 1 did not save the declared count: the highest partition holding records is all it shows
         return Collected.whole(input.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1);
-    }
-
-    static <T> List<T> lines(Path file, Class<T> type) throws IOException {
-        List<T> values = new ArrayList<>();
-        if (!Files.isRegularFile(file)) {
-            return values;
-        }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    values.add(Json.MAPPER.readValue(line, type));
-                } catch (IOException torn) {
-                    // a line cut short by a killed harness: what came before it still counts
-                }
-            }
-        }
-        return values;
     }
 }

@@ -37,51 +37,20 @@ class StoreRoundTripTest {
     @TempDir
     Path root;
 
+    StoreFixture fixture() {
+        return new StoreFixture(root);
+    }
+
     static JsonNode json(String text) throws IOException {
-        return Json.MAPPER.readTree(text);
+        return StoreFixture.json(text);
     }
 
     TestSpec spec() {
-        return new TestSpec("barrier-kill", "barrier", null, "local", "stream", 2, 200, 2,
-                new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE, FaultTarget.MINORITY), 3000, 0.25, 1500),
-                42, 20_000, 60_000, CheckpointTriggers.defaults(), "no-alignment",
-                Map.of("flush-every", IntNode.valueOf(3)), root.toString());
+        return fixture().spec();
     }
 
     StoreLayout writeRun() throws IOException {
-        StoreLayout store = StoreLayout.create(root, "barrier-kill", Instant.parse("2026-11-24T16:00:00Z"));
-        Fault fault = new Fault(0, "kill", List.of("operator-1"), 3000, 1500);
-        Json.MAPPER.writeValue(store.testJson().toFile(), new TestManifest(StoreLayout.FORMAT, spec(),
-                List.of(new NodeSlot("coordinator", "coordinator", 0), new NodeSlot("operator-1", "operator", 1)),
-                "coordinator", List.of(fault), Map.of("keys", IntNode.valueOf(64)), 1_764_000_000_000L));
-        try (JsonlWriter history = new JsonlWriter(store.history());
-             JsonlWriter events = new JsonlWriter(store.events());
-             JsonlWriter nemesis = new JsonlWriter(store.nemesis());
-             JsonlWriter checkpoints = new JsonlWriter(store.checkpoints());
-             JsonlWriter contents = new JsonlWriter(store.contents());
-             JsonlWriter input = new JsonlWriter(store.input());
-             JsonlWriter output = new JsonlWriter(store.output())) {
-            Op invoke = Op.invoke(0, "append", json("{\"partition\":0,\"records\":[{\"key\":\"k1\",\"value\":3}]}"));
-            history.write(invoke.withIndexAndTime(0, 10, 1_764_000_000_010L));
-            history.write(invoke.complete(OpType.OK, json("{\"offsets\":[0]}"), null)
-                    .withIndexAndTime(1, 20, 1_764_000_000_020L));
-            events.write(new NodeEvent("coordinator", 7, 0, 1_764_000_000_001L, "started", null, json("{}"), 1_764_000_000_002L));
-            events.write(new NodeEvent("coordinator", 7, 1, 1_764_000_000_101L, "committed", 1L, json("{}"), 1_764_000_000_102L));
-            nemesis.write(new FaultRecord(0, "kill", List.of("operator-1"), 1_764_000_003_000L, null, null));
-            nemesis.write(new FaultRecord(0, "kill", List.of("operator-1"), 1_764_000_003_000L, 1_764_000_004_500L, null));
-            checkpoints.write(new CheckpointObservation(1, "interval", "pending", 1L, null, null, null, null,
-                    List.of("coordinator", "operator-1"), 5L, null, null));
-            checkpoints.write(new CheckpointObservation(1, "interval", "committed", 1L, 2L, 3L, null, 100L,
-                    List.of("coordinator", "operator-1"), 5L, 6L, null));
-            contents.write(new StoreLines.ContentLine(1, "operator-1",
-                    json("{\"id\":1,\"node\":\"operator-1\",\"positions\":{},\"state\":{\"k1\":{\"count\":1,\"sum\":3}},\"channels\":{}}"), 7L));
-            input.write(new StoreLines.InputLine(0, json("{\"offset\":0,\"key\":\"k1\",\"value\":3}")));
-            output.write(json("{\"seq\":0,\"txn\":\"t1\",\"checkpoint\":1,\"record\":{\"partition\":0,\"offset\":0}}"));
-        }
-        Json.MAPPER.writeValue(store.collected().toFile(), new StoreLines.CollectedCounts(3, 1, 1, 8L));
-        Json.MAPPER.writeValue(store.finalState().toFile(),
-                new StoreLines.FinalState(true, "ok", Map.of("coordinator", json("{\"status\":\"running\"}"))));
-        return store;
+        return fixture().write();
     }
 
     @Test
@@ -115,6 +84,7 @@ class StoreRoundTripTest {
     void aRunKilledMidWriteIsStillReadable() throws IOException {
         StoreLayout store = writeRun();
         Files.delete(store.finalState());
+        Files.delete(store.written());
         Files.writeString(store.history(), "{\"index\":2,\"type\":\"INV", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Observations o = StoreReader.read(store.dir()).observations();
         assertThat(o.history()).hasSize(2);
