@@ -42,12 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(command.commandLine(), "no such store directory: " + dir);
         }
-        StoreReader.SavedRun saved;
-        try {
-            saved = StoreReader.read(dir.toRealPath());
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(command.commandLine(), Main.oneLine(e));
-        }
+        // a store that cannot be read is an error in one line (exit 2), not a usage mistake
+        StoreReader.SavedRun saved = StoreReader.read(dir.toRealPath());
         Workload workload = Registry.require(Registry.WORKLOADS, "workload", saved.manifest().spec().workload()).get();
         List<Checker> checkers = new ArrayList<>(workload.checkers());
         checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
