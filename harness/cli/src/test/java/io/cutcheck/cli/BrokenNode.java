@@ -36,7 +36,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       lines and exit with status 1 instead of one line and 2;</li>
  *   <li>{@code health-garbage}: {@code GET /health} answers text that is not JSON;</li>
  *   <li>{@code health-starting}: {@code GET /health} answers a status that never becomes
- *       {@code running}, while the rest of the system works and commits checkpoints.</li>
+ *       {@code running}, while the rest of the system works and commits checkpoints;</li>
+ *   <li>{@code silent}: the control port accepts connections and never answers a byte (a node
+ *       wedged in a deadlock, say), while the node behind it runs;</li>
+ *   <li>{@code trigger-refused}: {@code POST /checkpoints/trigger} always answers {@code 409}, as if
+ *       a checkpoint were forever in flight: a system that never commits.</li>
  * </ul>
  * A file it cannot read as a node config goes to the real node unchanged (except in
  * {@code config-exit-1}), so only the chosen rule breaks.
@@ -75,6 +79,10 @@ public final class BrokenNode {
         Process child = new ProcessBuilder(command).inheritIO().start();
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroyForcibly));
         Path ids = config.resolveSibling("broken-node-ids.txt");
+        if (mode.equals("silent")) {
+            acceptAndNeverAnswer(host, publicPort);
+            System.exit(child.waitFor());
+        }
         AtomicBoolean reuseNext = new AtomicBoolean(Files.exists(ids));
         URI upstream = URI.create("http://" + host + ":" + innerPort);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, publicPort), 64);
@@ -86,6 +94,10 @@ public final class BrokenNode {
                     String health = mode.equals("health-garbage") ? "<html>all good, probably</html>"
                             : "{\"node\":\"" + target + "\",\"status\":\"starting\"}";
                     reply(exchange, 200, health.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                if (mode.equals("trigger-refused") && asked.equals("/checkpoints/trigger")) {
+                    reply(exchange, 409, "{\"error\":\"a checkpoint is in flight\"}".getBytes(StandardCharsets.UTF_8));
                     return;
                 }
                 HttpResponse<byte[]> answer = forward(exchange, upstream);
@@ -107,6 +119,24 @@ public final class BrokenNode {
         });
         server.start();
         System.exit(child.waitFor());
+    }
+
+    /** Holds every connection open, reading nothing and writing nothing, on a daemon thread. */
+    private static void acceptAndNeverAnswer(String host, int port) throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.bind(new InetSocketAddress(host, port), 64);
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    held.add(server.accept());
+                }
+            } catch (IOException closed) {
+                // the process is ending
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
     }
 
     /** Remembers the highest id answered; the first answer after a restart gives that one again. */

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Systems that break the protocol before the run begins end it fast, as UNKNOWN, naming the node
- * and what it did, and leave nothing running. A run cut short before the harness read its input
+ * Systems that break the protocol end the run in bounded time, as UNKNOWN, naming the node and
+ * what it did, and leave nothing running: before the run begins, fast (garbage health, a node
+ * that exits); a port that accepts and never answers, at the set-up's 60 s bound; a system that
+ * never commits, at the drain timeout. A run cut short before the harness read its input
  * log and output store is never INVALID: checkpoints that committed in the meantime name positions
  * in partitions the harness never read, and would look like positions beyond the input.
  */
@@ -29,8 +31,14 @@ class HostileSystemIT {
     Path dir;
 
     private RunOutcome runWithHealth(String mode, String node) throws Exception {
-        TestSpec spec = Embedded.spec(List.of("--system", "barrier", "--nemesis", "none", "--time-limit", "5",
-                "--seed", "3", "--checkpoint-interval", "200", "--store", dir.resolve("store-" + mode).toString()));
+        return runWithHealth(mode, node, "--checkpoint-interval", "200");
+    }
+
+    private RunOutcome runWithHealth(String mode, String node, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--system", "barrier", "--nemesis", "none", "--time-limit", "5",
+                "--seed", "3", "--store", dir.resolve("store-" + mode).toString()));
+        args.addAll(List.of(more));
+        TestSpec spec = Embedded.spec(args);
         RunParts registry = Runner.parts(spec, SutJar.locate());
         RunParts parts = new RunParts(garbled(registry.system(), mode, node), registry.workload(), registry.runtime(),
                 registry.nemesis(), registry.genericCheckers(), registry.sutJar(), dir.resolve("run"));
@@ -64,6 +72,33 @@ class HostileSystemIT {
         assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
         // bounded: the set-up gives up after answers against the protocol, not at the 60 s limit
         assertThat(outcome.results().path("timings").path("setup").asLong()).isLessThan(45_000);
+        assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
+    }
+
+    @Test
+    void aControlPortThatAcceptsAndNeverAnswersEndsSetUpInBoundedTimeAsUnknown() throws Exception {
+        long started = System.nanoTime();
+        RunOutcome outcome = runWithHealth("silent", "sink-0");
+
+        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.error()).contains("nodes not running after 60 s", "sink-0").doesNotContain("\n");
+        assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
+        assertThat((System.nanoTime() - started) / 1_000_000_000L).as("seconds to the verdict").isLessThan(100);
+        assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
+    }
+
+    @Test
+    void aSystemThatNeverCommitsIsUnknownOnceTheDrainTimesOut() throws Exception {
+        // no automatic checkpoint in the run, and every trigger (the drain's final one included) refused
+        RunOutcome outcome = runWithHealth("trigger-refused", "coordinator", "--checkpoint-interval", "86400000",
+                "--drain-timeout", "8");
+
+        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.error()).isNull();
+        assertThat(outcome.results().path("drained").asBoolean(true)).isFalse();
+        assertThat(outcome.results().path("checkpoints").path("committed").asInt(-1)).isZero();
+        assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
+        assertThat(outcome.checks()).extracting(CheckResult::checker).contains("drain");
         assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
     }
 
