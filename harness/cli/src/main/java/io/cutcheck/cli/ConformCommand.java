@@ -3,6 +3,7 @@ package io.cutcheck.cli;
 import io.cutcheck.cli.conform.Conformance;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.services.SutJar;
+import io.cutcheck.harness.system.ShippedSystems;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
 import java.io.IOException;
@@ -55,6 +56,12 @@ final class ConformCommand implements Callable<Integer> {
             }
             definition = Registry.system(system, systemFile);
             workload = Registry.require(Registry.WORKLOADS, "workload", definition.workload()).get();
+            // what would otherwise fail only once the kit's watchdog and first nodes are up
+            Registry.checkProgram(definition, systemFile != null ? systemFile : ShippedSystems.file(system), runtime);
+            Conformance.checkLayout(definition, workload);
+            if (workDir != null) {
+                Folders.requireMakeable("--work-dir", workDir, workDir);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }

@@ -19,7 +19,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static void main(String[] args) {
@@ -30,7 +30,7 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.getSubcommands().get("test").getCommandSpec().usageMessage().footer(TestCommand.footer());
         cli.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("cutcheck: " + e.getMessage() + " (see --help)");
+            e.getCommandLine().getErr().println("cutcheck: " + oneLine(e) + " (see --help)");
             return 2;
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -40,8 +40,9 @@ public final class Main implements Runnable {
         return cli;
     }
 
+    /** The message on one line: a value echoed in it (a name from a file, a flag's text) may hold line breaks. */
     static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.replace('\n', ' ');
+        return message.replaceAll("[\r\n]+", " ");
     }
 }

@@ -86,6 +86,9 @@ final class Registry {
 
     /** The system named {@code name} (shipped) or described in {@code file} (when not null). */
     static SystemDefinition system(String name, Path file) {
+        if (file != null && file.toString().isBlank()) {
+            throw new IllegalArgumentException("--system-file is empty: give the descriptor's path");
+        }
         SystemDefinition system = file != null ? SystemDescriptor.read(file) : ShippedSystems.read(name);
         if (!WORKLOADS.containsKey(system.workload())) {
             throw new IllegalArgumentException((file != null ? file : ShippedSystems.file(name))
@@ -104,6 +107,23 @@ final class Registry {
             throw new IllegalArgumentException("the " + system.name() + " system cannot run on --runtime docker:"
                     + " its descriptor has no 'docker' field");
         }
+    }
+
+    /**
+     * On the local runtime the launch command's program must be on this host: otherwise the run
+     * sets up its services and fails only at the first node. On Docker it runs in the image.
+     *
+     * @param descriptor the file the system was read from, named in the message; null for a
+     *     system described in code
+     */
+    static void checkProgram(SystemDefinition system, Path descriptor, String runtime) {
+        if (!runtime.equals("local")) {
+            return;
+        }
+        system.missingProgram().ifPresent(problem -> {
+            throw new IllegalArgumentException((descriptor != null ? descriptor + ": field 'command' "
+                    : "the " + system.name() + " system's command ") + problem);
+        });
     }
 
     /** "  name  description" lines of the shipped systems, for the help text. */

@@ -7,6 +7,7 @@ import io.cutcheck.harness.schedule.FaultTarget;
 import io.cutcheck.harness.spec.CheckpointTriggers;
 import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
+import io.cutcheck.harness.system.ShippedSystems;
 import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.harness.workload.WorkloadSettings;
@@ -186,10 +187,12 @@ public final class SpecBuilder {
         SystemDefinition described = definition();
         Registry.require(Registry.RUNTIMES, "runtime", runtime);
         Registry.checkRuntime(described, runtime);
+        Registry.checkProgram(described, descriptorFile(), runtime);
         List<String> kinds = kinds();
-        List<FaultTarget> faultTargets = targets.stream().map(FaultTarget::parse).distinct().toList();
+        List<FaultTarget> faultTargets = faultTargets();
         requireSeconds("--time-limit", timeLimitSeconds, " (a day)");
         requireSeconds("--drain-timeout", drainTimeoutSeconds, "");
+        checkTiming();
         int workers = nodes == null ? described.defaultWorkers() : nodes;
         if (workers > TestSpec.MAX_NODES) {
             throw new IllegalArgumentException("--nodes must be at most " + TestSpec.MAX_NODES + ": " + workers);
@@ -214,9 +217,57 @@ public final class SpecBuilder {
                         .withIntervalMillis(checkpointIntervalMillis).withEveryRecords(checkpointEveryRecords),
                 defect, nodeOptions, store.toString());
         // refused here rather than when the run starts: one line, before anything is set up
+        Folders.requireMakeable("--store", store, store.resolve(spec.name()));
         WorkloadSettings settings = new WorkloadSettings(workers, rate, timeLimitMillis, concurrency);
+        described.checkLayout(workers, chosen.partitions(settings));
         NodeOptions.merge(workloadName, chosen.options(settings), nodeOptions);
         return spec;
+    }
+
+    /** The descriptor the system was read from, for messages; null for a system described in code. */
+    private Path descriptorFile() {
+        if (definition != null) {
+            return null;
+        }
+        return systemFile != null ? systemFile : ShippedSystems.file(system == null ? "barrier" : system);
+    }
+
+    private List<FaultTarget> faultTargets() {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("--targets needs at least one target (one of: one, coordinator,"
+                    + " non-coordinator, minority, all)");
+        }
+        return targets.stream().map(FaultTarget::parse).distinct().toList();
+    }
+
+    /**
+     * The fault and checkpoint timing, each in the flag's own words: the records they end up in
+     * ({@link FaultPlan}, {@link CheckpointTriggers}) say what is wrong but not which flag.
+     */
+    private void checkTiming() {
+        requireMillis("--fault-interval", faultIntervalMillis, 1);
+        if (!(faultJitter >= 0 && faultJitter < 1)) {
+            throw new IllegalArgumentException("--fault-jitter must be a fraction from 0 to below 1: " + faultJitter);
+        }
+        long shortestGap = Math.round(faultIntervalMillis * (1 - faultJitter));
+        if (faultDurationMillis < 1 || faultDurationMillis > shortestGap) {
+            throw new IllegalArgumentException("--fault-duration must be from 1 ms to the shortest gap between faults ("
+                    + shortestGap + " ms, from --fault-interval and --fault-jitter), so faults never overlap: "
+                    + faultDurationMillis);
+        }
+        requireMillis("--checkpoint-interval", checkpointIntervalMillis, 0);
+        if (checkpointEveryRecords < 0) {
+            throw new IllegalArgumentException("--checkpoint-every-records must be 0 (off) or more: "
+                    + checkpointEveryRecords);
+        }
+    }
+
+    /** A span in ms from {@code min} ({@code 0}: off) to a day, as every duration of a run. */
+    private static void requireMillis(String flag, long millis, long min) {
+        if (millis < min || millis > TestSpec.MAX_MILLIS) {
+            throw new IllegalArgumentException(flag + " must be from " + min + (min == 0 ? " (off)" : "") + " to "
+                    + TestSpec.MAX_MILLIS + " ms (a day): " + millis);
+        }
     }
 
     private List<String> kinds() {

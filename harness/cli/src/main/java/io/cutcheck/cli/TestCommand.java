@@ -104,7 +104,15 @@ final class TestCommand implements Callable<Integer> {
 
     /** The help footer, from the registry. */
     static String[] footer() {
-        return new String[] {"", "Systems:", Registry.describeSystems(), "", "Nemeses:",
+        return Footer.LINES.clone();
+    }
+
+    /**
+     * Made once per process: it reads the shipped descriptors, and a program that makes many
+     * command lines (the in-process tests) would otherwise read them for every one.
+     */
+    private static final class Footer {
+        static final String[] LINES = {"", "Systems:", Registry.describeSystems(), "", "Nemeses:",
                 Registry.describe(Registry.NEMESES), "", "Runtimes:", Registry.describe(Registry.RUNTIMES), "",
                 "Exit codes: 0 valid, 1 invalid, 2 unknown or error."};
     }

@@ -32,6 +32,11 @@ final class ToxiproxyCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(command.commandLine(), "--port must be in 0..65535: " + port);
         }
+        if (host.isBlank()) {
+            // Java takes an empty host name for the loopback interface: not what a script that lost its value meant
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--host must name an interface, e.g. localhost or 0.0.0.0: '" + host + "'");
+        }
         ToxiproxyServer server = seed == null ? ToxiproxyServer.start(host, port) : ToxiproxyServer.start(host, port, seed);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "toxiproxy-shutdown"));
         command.commandLine().getOut().println("toxiproxy API listening on " + server.baseUrl() + " (Ctrl-C stops it)");

@@ -80,7 +80,7 @@ public sealed interface ToxiproxyEndpoint {
             throw new IllegalArgumentException("--toxiproxy is not a URL: " + text);
         }
         if (!"http".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))
-                || uri.getHost() == null || uri.getPort() < 1
+                || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
                 || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
             throw new IllegalArgumentException("--toxiproxy must be http://HOST:PORT, e.g. http://127.0.0.1:8474: " + text);
         }

@@ -52,6 +52,13 @@ public final class Conformance {
         this.workDir = workDir;
     }
 
+    /** Refuses, before anything starts, a layout the kit could not start ({@link SystemDefinition#checkLayout}). */
+    public static void checkLayout(SystemDefinition system, Workload workload) {
+        int workers = system.defaultWorkers();
+        system.checkLayout(workers, workload.partitions(
+                new WorkloadSettings(workers, INPUT.ratePerSecond(), INPUT.timeLimitMillis(), 1)));
+    }
+
     /** Runs the kit, prints the table on {@code out} and progress on {@code err}; the exit status. */
     public int run(PrintWriter out, PrintWriter err) throws IOException {
         long begin = System.nanoTime();

@@ -24,7 +24,7 @@ public record FaultPlan(List<String> kinds, List<FaultTarget> targets, long inte
         if (intervalMillis <= 0) {
             throw new IllegalArgumentException("the fault interval must be positive: " + intervalMillis + " ms");
         }
-        if (jitter < 0 || jitter >= 1) {
+        if (!(jitter >= 0 && jitter < 1)) { // written so that NaN is refused too
             throw new IllegalArgumentException("the fault jitter must be in [0, 1): " + jitter);
         }
         if (durationMillis <= 0 || durationMillis > Math.round(intervalMillis * (1 - jitter))) {

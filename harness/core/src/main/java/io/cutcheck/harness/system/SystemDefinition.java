@@ -1,5 +1,9 @@
 package io.cutcheck.harness.system;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -68,6 +72,46 @@ public record SystemDefinition(String name, String description, String workload,
             throw new IllegalArgumentException("the " + name + " system needs --nodes >= " + minWorkers + ": " + workers);
         }
         return layout.nodes(workers, partitions);
+    }
+
+    /**
+     * Lays the nodes out as a run with these counts would and refuses what only that shows: two
+     * nodes of one name, or no node at the committer's index (a count that follows the workers or
+     * the partitions can have fewer nodes than the index).
+     */
+    public void checkLayout(int workers, int partitions) {
+        List<NodeSlot> slots;
+        try {
+            slots = nodes(workers, partitions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the " + name + " system with --nodes " + workers + ": " + e.getMessage(), e);
+        }
+        if (slots.stream().noneMatch(s -> s.role().equals(committerRole) && s.index() == committerIndex)) {
+            throw new IllegalArgumentException("the " + name + " system with --nodes " + workers + " has no committing"
+                    + " node: its committer is index " + committerIndex + " of role '" + committerRole + "', which has "
+                    + slots.stream().filter(s -> s.role().equals(committerRole)).count() + " node(s)");
+        }
+    }
+
+    /**
+     * Why the launch command cannot start on this host, or empty: its program (the first element)
+     * is neither an executable file at its path nor, without a '/', on {@code PATH}.
+     */
+    public Optional<String> missingProgram() {
+        String program = command.get(0);
+        if (program.contains("/")) {
+            Path file = Path.of(program);
+            if (!file.isAbsolute()) {
+                return Optional.empty(); // resolved where each node starts, in its own directory, not made yet
+            }
+            return !Files.isRegularFile(file) ? Optional.of("names a program that does not exist: " + program)
+                    : !Files.isExecutable(file) ? Optional.of("names a program that is not executable: " + program)
+                    : Optional.empty();
+        }
+        String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+        boolean found = Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
+                .map(dir -> Path.of(dir, program)).anyMatch(f -> Files.isRegularFile(f) && Files.isExecutable(f));
+        return found ? Optional.empty() : Optional.of("names a program that is not on this host's PATH: " + program);
     }
 
     /** The node that commits checkpoints (and takes the harness's triggers). */

@@ -1,9 +1,15 @@
 package io.cutcheck.harness.system;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cutcheck.harness.services.SutJar;
+import io.cutcheck.harness.spec.TestSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +36,14 @@ public final class SystemDescriptor {
     public static final String JAVA = "{java}";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Strict beyond the grammar: a key given twice would otherwise silently replace the first. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    /** Jackson's own location text inside its messages; the line and column are said once, in front. */
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
+    /** Jackson's advice on its parser features, which a descriptor's author cannot turn on. */
+    private static final Pattern FEATURE = Pattern.compile("\\s*\\([^()]*\\bFeature\\b[^()]*\\)");
 
     /** A descriptor that cannot be used: the message is one line naming the file and the field. */
     public static final class Invalid extends IllegalArgumentException {
@@ -55,53 +68,123 @@ public final class SystemDescriptor {
         JsonNode root = parse();
         fields(root, "", Set.of("descriptor", "name", "description", "workload", "command", "nodes", "workers",
                 "committer", "finalState", "defects", "options", "docker"));
-        if (!root.path("descriptor").isInt() || root.path("descriptor").intValue() != VERSION) {
-            throw invalid("descriptor", "must be " + VERSION + " (the format version), not " + root.get("descriptor"));
+        JsonNode version = root.path("descriptor");
+        if (version.isMissingNode()) {
+            throw invalid("descriptor", "is required: the format version, " + VERSION);
+        }
+        if (!version.isInt() || version.intValue() != VERSION) {
+            throw invalid("descriptor", "must be " + VERSION + " (the format version), not " + version);
         }
         String name = name(root, "name");
+        String description = optionalText(root, "description", "description");
         String workload = name(root, "workload");
         JsonNode workers = root.path("workers");
         fields(workers, "workers.", Set.of("min", "default"));
-        int min = positive(workers, "workers", "min", 1);
-        int defaultWorkers = positive(workers, "workers", "default", min);
+        int min = workers(workers, "min", 1);
+        int defaultWorkers = workers(workers, "default", min);
         if (defaultWorkers < min) {
             throw invalid("workers.default", "must be at least workers.min (" + min + "): " + defaultWorkers);
         }
         RoleLayout layout = layout(root.path("nodes"));
         JsonNode committer = root.path("committer");
+        String committerRole = committerRole(committer, layout);
+        return new SystemDefinition(name, description, workload, min, defaultWorkers,
+                command(root.path("command")), layout, committerRole, committerIndex(committer, layout, committerRole),
+                finalState(root), named(root, "defects"), named(root, "options"), docker(root.path("docker")));
+    }
+
+    private String committerRole(JsonNode committer, RoleLayout layout) {
         if (!committer.isObject()) {
             throw invalid("committer", "must be {\"role\": ..., \"index\": ...}: the node that commits checkpoints");
         }
         fields(committer, "committer.", Set.of("role", "index"));
-        String committerRole = text(committer, "committer.role");
-        if (layout.roles().stream().noneMatch(r -> r.role().equals(committerRole))) {
-            throw invalid("committer.role", "names no role of 'nodes': " + committerRole);
+        String role = text(committer, "committer.role");
+        if (layout.roles().stream().noneMatch(r -> r.role().equals(role))) {
+            throw invalid("committer.role", "names no role of 'nodes': " + role);
         }
-        int committerIndex = committer.path("index").asInt(0);
-        if (committer.has("index") && (!committer.get("index").isInt() || committerIndex < 0)) {
-            throw invalid("committer.index", "must be an index from 0: " + committer.get("index"));
+        return role;
+    }
+
+    /** The committer's index within its role; a fixed count shows at once whether that node exists. */
+    private int committerIndex(JsonNode committer, RoleLayout layout, String role) {
+        JsonNode index = committer.path("index");
+        if (index.isMissingNode()) {
+            return 0;
         }
-        return new SystemDefinition(name, root.path("description").asText(""), workload, min, defaultWorkers,
-                command(root.path("command")), layout, committerRole, committerIndex, finalState(root),
-                named(root, "defects"), named(root, "options"), docker(root.path("docker")));
+        if (!index.isInt() || index.intValue() < 0) {
+            throw invalid("committer.index", "must be an index from 0: " + index);
+        }
+        RoleLayout.Role committing = layout.roles().stream().filter(r -> r.role().equals(role)).findFirst().orElseThrow();
+        if (committing.count() == RoleLayout.Count.FIXED && index.intValue() >= committing.fixed()) {
+            throw invalid("committer.index", "must be below the count of role '" + role + "' ("
+                    + committing.fixed() + "): " + index);
+        }
+        return index.intValue();
     }
 
     private JsonNode parse() {
+        if (Files.isDirectory(file)) {
+            throw new Invalid(file + ": is a directory, not a system descriptor file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new Invalid(file + ": no such system descriptor");
         }
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
+        try (JsonParser parser = JSON.createParser(file.toFile())) {
+            JsonNode root = JSON.readTree(parser);
             if (root == null || !root.isObject()) {
                 throw new Invalid(file + ": a system descriptor is a JSON object");
             }
+            requireEnd(parser);
             return root;
         } catch (JsonProcessingException e) {
-            throw new Invalid(file + ": not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ")");
+            String message = SOURCE.matcher(e.getOriginalMessage()).replaceAll(" line $1, column $2");
+            throw new Invalid(file + ": not JSON" + where(e) + ": " + FEATURE.matcher(message).replaceAll("")
+                    .replace('\n', ' '));
         } catch (IOException e) {
             throw new Invalid(file + ": cannot read it: " + e.getMessage());
         }
+    }
+
+    /**
+     * Nothing but white space after the object, which Jackson would otherwise ignore. Checked here
+     * rather than by its FAIL_ON_TRAILING_TOKENS, whose message names its own classes.
+     */
+    private void requireEnd(JsonParser parser) throws IOException {
+        boolean more;
+        try {
+            more = parser.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            more = true;
+        }
+        if (more) {
+            JsonLocation at = parser.currentTokenLocation();
+            throw new Invalid(file + ": not JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
+                    + ": there is more after the descriptor's closing '}'");
+        }
+    }
+
+    /** " at line L, column C, in field 'F'": where Jackson stopped, in the loader's own words. */
+    private static String where(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e.getProcessor() instanceof JsonParser parser) {
+            String field = path(parser.getParsingContext());
+            where += field.isEmpty() ? "" : ", in field '" + field + "'";
+        }
+        return where;
+    }
+
+    /** The field a parser is in, as the loader's messages spell it: {@code nodes[1].count}. */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, (path.length() == 0 || path.charAt(0) == '[' ? "" : ".") + c.getCurrentName());
+            }
+        }
+        return path.toString();
     }
 
     private RoleLayout layout(JsonNode nodes) {
@@ -110,48 +193,70 @@ public final class SystemDescriptor {
         }
         List<RoleLayout.Role> roles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < nodes.size(); i++) {
-            String at = "nodes[" + i + "]";
-            JsonNode node = nodes.get(i);
-            fields(node, at + ".", Set.of("role", "count", "name"));
-            String role = name(node, at + ".role", "role");
-            if (!seen.add(role)) {
-                throw invalid(at + ".role", "role '" + role + "' is listed twice");
+            RoleLayout.Role role = role(nodes.get(i), "nodes[" + i + "]");
+            if (!seen.add(role.role())) {
+                throw invalid("nodes[" + i + "].role", "role '" + role.role() + "' is listed twice");
             }
-            JsonNode count = node.path("count");
-            RoleLayout.Count kind;
-            int fixed = 0;
-            if (count.isInt() && count.intValue() >= 1) {
-                kind = RoleLayout.Count.FIXED;
-                fixed = count.intValue();
-            } else if (count.asText().equals("workers")) {
-                kind = RoleLayout.Count.WORKERS;
-            } else if (count.asText().equals("partitions")) {
-                kind = RoleLayout.Count.PARTITIONS;
-            } else {
-                throw invalid(at + ".count", "must be a number from 1, \"workers\" or \"partitions\": " + count);
+            // the same pattern twice names nodes alike whatever the counts; subtler clashes show at the run's layout
+            if (!names.add(role.name())) {
+                throw invalid("nodes[" + i + "].name", "gives the nodes of two roles the same names: " + role.name());
             }
-            String pattern = node.has("name") ? node.get("name").asText() : role + "-" + RoleLayout.INDEX;
-            if (!NAME.matcher(pattern.replace(RoleLayout.INDEX, "0")).matches()) {
-                throw invalid(at + ".name", "must give node names of letters, digits, '.', '_' and '-': " + pattern);
-            }
-            if (!pattern.contains(RoleLayout.INDEX) && !(kind == RoleLayout.Count.FIXED && fixed == 1)) {
-                throw invalid(at + ".name", "needs " + RoleLayout.INDEX + " unless the role has exactly one node: "
-                        + pattern);
-            }
-            roles.add(new RoleLayout.Role(role, kind, fixed, pattern));
+            roles.add(role);
         }
         return new RoleLayout(roles);
     }
 
+    private RoleLayout.Role role(JsonNode node, String at) {
+        fields(node, at + ".", Set.of("role", "count", "name"));
+        String role = name(node, at + ".role", "role");
+        JsonNode count = node.path("count");
+        RoleLayout.Count kind;
+        int fixed = 0;
+        if (count.isMissingNode()) {
+            throw invalid(at + ".count", "is required: a number from 1 to " + TestSpec.MAX_NODES
+                    + ", \"workers\" or \"partitions\"");
+        }
+        if (count.isInt() && count.intValue() >= 1 && count.intValue() <= TestSpec.MAX_NODES) {
+            kind = RoleLayout.Count.FIXED;
+            fixed = count.intValue();
+        } else if (count.isTextual() && count.textValue().equals("workers")) {
+            kind = RoleLayout.Count.WORKERS;
+        } else if (count.isTextual() && count.textValue().equals("partitions")) {
+            kind = RoleLayout.Count.PARTITIONS;
+        } else {
+            throw invalid(at + ".count", "must be a number from 1 to " + TestSpec.MAX_NODES
+                    + ", \"workers\" or \"partitions\": " + count);
+        }
+        String pattern = node.has("name") ? text(node, at + ".name", "name") : role + "-" + RoleLayout.INDEX;
+        if (!NAME.matcher(pattern.replace(RoleLayout.INDEX, "0")).matches()) {
+            throw invalid(at + ".name", "must give node names of letters, digits, '.', '_' and '-': " + pattern);
+        }
+        if (!pattern.contains(RoleLayout.INDEX) && !(kind == RoleLayout.Count.FIXED && fixed == 1)) {
+            throw invalid(at + ".name", "needs " + RoleLayout.INDEX + " unless the role has exactly one node: "
+                    + pattern);
+        }
+        return new RoleLayout.Role(role, kind, fixed, pattern);
+    }
+
     private List<String> command(JsonNode command) {
-        if (!command.isArray() || command.isEmpty()) {
-            throw invalid("command", "must be a non-empty list of strings (the launch command's argv)");
+        if (command.isMissingNode()) {
+            throw invalid("command", "is required: a non-empty list of strings (the launch command's argv)");
+        }
+        return argv(command, "command");
+    }
+
+    /** A non-empty list of non-empty strings, each {@link #resolve resolved}. */
+    private List<String> argv(JsonNode list, String field) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw invalid(field, "must be a non-empty list of strings (the launch command's argv)");
         }
         List<String> argv = new ArrayList<>();
-        for (JsonNode arg : command) {
-            if (!arg.isTextual() || arg.textValue().isEmpty()) {
-                throw invalid("command", "every element must be a non-empty string: " + arg);
+        for (JsonNode arg : list) {
+            // a NUL cannot be passed to a process: ProcessBuilder would refuse it only at the first start
+            if (!arg.isTextual() || arg.textValue().isEmpty() || arg.textValue().indexOf('\0') >= 0) {
+                throw invalid(field, "every element must be a non-empty string without NUL: " + arg);
             }
             argv.add(resolve(arg.textValue()));
         }
@@ -193,7 +298,7 @@ public final class SystemDescriptor {
             String at = field + "[" + i + "]";
             fields(list.get(i), at + ".", Set.of("name", "description"));
             String name = name(list.get(i), at + ".name", "name");
-            if (named.put(name, list.get(i).path("description").asText("")) != null) {
+            if (named.put(name, optionalText(list.get(i), at + ".description", "description")) != null) {
                 throw invalid(at + ".name", "'" + name + "' is listed twice");
             }
         }
@@ -215,15 +320,7 @@ public final class SystemDescriptor {
             return Optional.of(new DockerImage(Optional.of(Path.of(resolve(text(docker, "docker.jar")))), null,
                     List.of(), folder));
         }
-        List<String> build = new ArrayList<>();
-        if (docker.has("build")) {
-            for (JsonNode arg : docker.get("build")) {
-                build.add(resolve(arg.asText()));
-            }
-            if (!docker.get("build").isArray() || build.isEmpty()) {
-                throw invalid("docker.build", "must be a non-empty argv list");
-            }
-        }
+        List<String> build = docker.has("build") ? argv(docker.get("build"), "docker.build") : List.of();
         return Optional.of(new DockerImage(Optional.empty(), text(docker, "docker.image"), build, folder));
     }
 
@@ -268,13 +365,26 @@ public final class SystemDescriptor {
         return value.textValue();
     }
 
-    private int positive(JsonNode object, String prefix, String key, int otherwise) {
+    /** A text field that may be absent (or null): then empty. */
+    private String optionalText(JsonNode object, String field, String key) {
+        JsonNode value = object.path(key);
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        if (!value.isTextual()) {
+            throw invalid(field, "must be a string: " + value);
+        }
+        return value.textValue();
+    }
+
+    /** {@code workers.min} or {@code .default}: bounded like {@code --nodes}, which they stand for. */
+    private int workers(JsonNode object, String key, int otherwise) {
         JsonNode value = object.path(key);
         if (value.isMissingNode()) {
             return otherwise;
         }
-        if (!value.isInt() || value.intValue() < 1) {
-            throw invalid(prefix + "." + key, "must be a whole number from 1: " + value);
+        if (!value.isInt() || value.intValue() < 1 || value.intValue() > TestSpec.MAX_NODES) {
+            throw invalid("workers." + key, "must be a whole number from 1 to " + TestSpec.MAX_NODES + ": " + value);
         }
         return value.intValue();
     }
