@@ -20,5 +20,5 @@ public final class ProcessNemeses {
             PauseNemesis.KIND, "freeze nodes with SIGSTOP, thaw them with SIGCONT when the fault heals",
             MidCheckpointKillNemesis.KIND, "trigger a checkpoint, crash nodes while it is in flight, restart them later",
             MidCheckpointKillNemesis.AFTER_ACK_KIND,
-            "trigger a checkpoint, crash each node as soon as it acknowledges its part, restart them later");
+            "crash each node as soon as it next acknowledges its part of a checkpoint, restart them later");
 }
