@@ -21,6 +21,9 @@ import java.util.List;
  * </pre>
  */
 public final class FaultFsMain {
+
+  /** How long an orphaned helper waits for its mount to appear so that it can end it. */
+  private static final long ORPHAN_MOUNT_PATIENCE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(8);
   static final String READY_PREFIX = "control-port ";
 
   private FaultFsMain() {}
@@ -137,7 +140,11 @@ public final class FaultFsMain {
     }
   }
 
-  /** When the parent that started us goes away, our stdin reaches EOF: unmount, which ends the mount loop. */
+  /**
+   * When the parent that started us goes away, our stdin reaches EOF: unmount, which ends the
+   * mount loop. A parent killed while we were still mounting leaves EOF before the mount exists,
+   * so the unmount is retried until the mount has come and gone; if it never comes, we halt.
+   */
   private static void watchStdin(InputStream in, Path mount) {
     Thread watcher = new Thread(() -> {
       try {
@@ -147,11 +154,21 @@ public final class FaultFsMain {
       } catch (IOException e) {
         // treat as EOF
       }
-      try {
-        Unmounter.unmount(mount);
-      } catch (IOException e) {
-        System.err.println("faultfs: unmount after parent exit failed: " + e.getMessage());
+      long deadline = System.nanoTime() + ORPHAN_MOUNT_PATIENCE_NANOS;
+      while (System.nanoTime() < deadline) {
+        try {
+          if (MountTable.at(mount).isPresent() && Unmounter.unmount(mount)) {
+            return; // the mount loop ends, and main exits
+          }
+          Thread.sleep(100);
+        } catch (IOException e) {
+          System.err.println("faultfs: unmount after parent exit failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+          return;
+        }
       }
+      System.err.println("faultfs: parent gone and no mount to end at " + mount + "; exiting");
+      Runtime.getRuntime().halt(1);
     }, "faultfs-parent-watch");
     watcher.setDaemon(true);
     watcher.start();

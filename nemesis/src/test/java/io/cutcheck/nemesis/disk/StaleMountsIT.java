@@ -89,6 +89,28 @@ class StaleMountsIT {
     }
   }
 
+  /** A harness killed during set-up: the pipe ends before the helper has even mounted. */
+  @Test
+  void aHelperWhoseParentGoesAwayBeforeItMountedStillLeavesNoMount() throws Exception {
+    Path mountpoint = Files.createDirectories(base.resolve("data"));
+    FaultFsLaunch launch = FaultFsLaunch.of(Files.createDirectories(base.resolve("backing")), mountpoint);
+    Process helper = new ProcessBuilder(launch.java().toString(), "-cp", launch.classpath(),
+        FaultFsMain.class.getName(), "--backing", launch.backing().toString(), "--mount", mountpoint.toString(),
+        "--control-port", "0", "--owner-pid", Long.toString(ProcessHandle.current().pid()), "--exit-with-stdin")
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      helper.getOutputStream().close(); // before READY: the JVM is still starting
+
+      assertThat(helper.waitFor(10, TimeUnit.SECONDS)).as("the helper ended within 10 s").isTrue();
+      assertThat(MountTable.at(mountpoint)).isEmpty();
+    } finally {
+      helper.destroyForcibly();
+      if (MountTable.at(mountpoint).isPresent()) {
+        Unmounter.attempt(mountpoint, true);
+      }
+    }
+  }
+
   private static long deadPid() throws Exception {
     Process p = new ProcessBuilder("true").start();
     p.waitFor();
