@@ -87,14 +87,10 @@ final class Runner {
                     ops.path("ok").asLong() + ops.path("fail").asLong() + ops.path("info").asLong(),
                     r.path("drained").asBoolean());
         }
-        int shown = 0;
-        for (JsonNode a : r.path("anomalies")) {
-            if (shown++ == MAX_ANOMALIES_SHOWN) {
-                out.printf("… %d more anomalies in results.json%n", r.path("anomalies").size() - MAX_ANOMALIES_SHOWN);
-                break;
-            }
-            out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
-                    a.path("explanation").asText());
+        if (r.has("diagnosis")) {
+            printDiagnosis(r.path("diagnosis"), out);
+        } else {
+            printAnomalies(r.path("anomalies"), out);
         }
         printTolerated(outcome, out);
         StringBuilder t = new StringBuilder();
@@ -121,5 +117,39 @@ final class Runner {
                 .map(c -> c.stats().get("tolerated")).filter(java.util.List.class::isInstance)
                 .flatMap(notes -> ((java.util.List<?>) notes).stream())
                 .forEach(note -> out.println("note [evidence] " + note));
+    }
+
+    /** One line per group of anomalies, cause first, then when the evidence first existed. */
+    private static void printDiagnosis(JsonNode diagnosis, PrintWriter out) {
+        JsonNode groups = diagnosis.path("groups");
+        int shown = 0;
+        for (JsonNode g : groups) {
+            if (shown++ == MAX_ANOMALIES_SHOWN) {
+                out.printf("… %d more groups in results.json%n", groups.size() - MAX_ANOMALIES_SHOWN);
+                break;
+            }
+            StringBuilder checkpoints = new StringBuilder();
+            g.path("checkpoints").forEach(c -> checkpoints.append(checkpoints.length() == 0 ? "" : ", ").append(c.asText()));
+            out.printf("%s [%s] %s × %d: %s%s%n", shown == 1 ? "diagnosis:" : "          ",
+                    g.path("checker").asText(), g.path("type").asText(), g.path("count").asInt(),
+                    g.path("first").asText(), checkpoints.length() == 0 ? ""
+                            : " (checkpoints " + checkpoints + (g.path("moreCheckpoints").asBoolean() ? ", …" : "") + ")");
+        }
+        if (diagnosis.path("detectedAfterMs").isNumber()) {
+            out.printf("detected after %.1f s of the run%n", diagnosis.path("detectedAfterMs").asLong() / 1000.0);
+        }
+    }
+
+    /** The loop's own summary (report pages not written): the first anomalies as they came. */
+    private static void printAnomalies(JsonNode anomalies, PrintWriter out) {
+        int shown = 0;
+        for (JsonNode a : anomalies) {
+            if (shown++ == MAX_ANOMALIES_SHOWN) {
+                out.printf("… %d more anomalies in results.json%n", anomalies.size() - MAX_ANOMALIES_SHOWN);
+                break;
+            }
+            out.printf("anomaly [%s] %s: %s%n", a.path("checker").asText(), a.path("type").asText(),
+                    a.path("explanation").asText());
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.cutcheck.cli;
 
-import io.cutcheck.cli.selfcheck.Detection;
+import io.cutcheck.harness.checker.Detection;
 import io.cutcheck.cli.selfcheck.Matrix;
 import io.cutcheck.cli.selfcheck.Recipe;
 import io.cutcheck.cli.selfcheck.Recipes;

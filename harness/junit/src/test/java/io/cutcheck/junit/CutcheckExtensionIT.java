@@ -38,7 +38,7 @@ class CutcheckExtensionIT {
         assertThatThrownBy(() -> cutcheck.assertValid(spec))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("was invalid, not valid")
-                .hasMessageContaining("anomaly [committed-restore] restore-from-uncommitted")
+                .hasMessageContaining("diagnosis: [committed-restore] restore-from-uncommitted ×")
                 .hasMessageContaining("store: ");
     }
 }

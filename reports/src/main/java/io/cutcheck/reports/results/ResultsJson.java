@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
+import io.cutcheck.harness.checker.Detection;
+import io.cutcheck.harness.checker.Diagnosis;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.OpType;
@@ -21,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,6 +62,7 @@ public final class ResultsJson {
         root.set("recovery", recovery(figures.recovery()));
         root.set("faults", faults(report.observations().faults()));
         root.set("operations", operations(figures));
+        root.set("diagnosis", diagnosis(report));
         root.set("anomalies", anomalies(report.results()));
         root.set("checkers", checkers(report.results()));
         root.set("phases", phases(report));
@@ -142,6 +146,33 @@ public final class ResultsJson {
         node.put("info", figures.operations().count(OpType.INFO));
         node.put("pending", figures.operations().pending());
         node.set("latencyMs", stats(figures.operations().latency()));
+        return node;
+    }
+
+    /**
+     * Where to start debugging: the anomalies grouped by checker and type, cause first
+     * ({@link Diagnosis}), and how long after the first operation the first evidence existed.
+     */
+    private static ObjectNode diagnosis(RunReport report) {
+        ObjectNode node = NODES.objectNode();
+        // the spec is test.json as saved: the test spec sits under "spec"
+        long wholeRun = report.spec().path("spec").path("timeLimitMillis").asLong(0);
+        // only violations are detected; the reasons of an unknown verdict are not evidence of one
+        List<CheckResult> invalid = report.results().stream().filter(r -> r.validity() == Validity.INVALID).toList();
+        OptionalLong detected = Detection.millis(report.observations(), invalid, wholeRun);
+        node.set("detectedAfterMs", detected.isPresent() ? NODES.numberNode(detected.getAsLong()) : NODES.nullNode());
+        ArrayNode groups = node.putArray("groups");
+        for (Diagnosis.Group g : Diagnosis.of(report.results())) {
+            ObjectNode item = groups.addObject();
+            item.put("checker", g.checker());
+            item.put("type", g.type());
+            item.set("valid", valid(g.validity()));
+            item.put("count", g.count());
+            item.put("first", g.first().explanation());
+            ArrayNode checkpoints = item.putArray("checkpoints");
+            g.checkpoints().forEach(checkpoints::add);
+            item.put("moreCheckpoints", g.moreCheckpoints());
+        }
         return node;
     }
 

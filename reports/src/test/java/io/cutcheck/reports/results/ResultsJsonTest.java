@@ -47,6 +47,20 @@ class ResultsJsonTest {
     }
 
     @Test
+    void anInvalidRunCarriesItsDiagnosisGroupedWithTheTimeToDetection() throws Exception {
+        JsonNode diagnosis = written(SyntheticRun.report(store)).get("diagnosis");
+
+        assertThat(diagnosis.get("groups")).hasSize(1);
+        JsonNode group = diagnosis.get("groups").get(0);
+        assertThat(group.get("checker").asText()).isEqualTo("committed-restore");
+        assertThat(group.get("type").asText()).isEqualTo("restore-from-uncommitted");
+        assertThat(group.get("count").asInt()).isEqualTo(1);
+        assertThat(group.get("first").asText()).contains("checkpoint 16");
+        assertThat(group.get("checkpoints").toString()).isEqualTo("[16]");
+        assertThat(diagnosis.get("detectedAfterMs").isNumber()).isTrue();
+    }
+
+    @Test
     void countsCheckpointsRestoresAndFaults() throws Exception {
         JsonNode json = written(SyntheticRun.report(store));
 

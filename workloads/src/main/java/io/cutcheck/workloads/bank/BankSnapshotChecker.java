@@ -39,6 +39,11 @@ public final class BankSnapshotChecker extends LedgerChecker {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.CUT;
+    }
+
+    @Override
     CheckResult check(BankLedger ledger, Observations observations) {
         BankOptions options = ledger.options();
         CommitEvidence commits = CommitEvidence.of(observations);

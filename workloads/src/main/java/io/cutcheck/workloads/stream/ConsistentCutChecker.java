@@ -39,6 +39,11 @@ public final class ConsistentCutChecker implements Checker {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.CUT;
+    }
+
+    @Override
     public CheckResult check(Observations observations) {
         if (!observations.collected().isWhole()) {
             return CheckResult.unknown(NAME, observations.collected().missing());

@@ -16,4 +16,27 @@ public interface Checker {
     String name();
 
     CheckResult check(Observations observations);
+
+    /**
+     * Where in the chain from cause to consequence this checker's findings sit, so a diagnosis
+     * lists what the system did wrong at commit and restore before the lost or duplicated output
+     * it led to. A checker of the output (the default) comes after those of the checkpoints.
+     */
+    default Stage stage() {
+        return Stage.OUTPUT;
+    }
+
+    /** The stages, in the order a diagnosis lists them. */
+    enum Stage {
+        /** The store itself: evidence that could not be read. */
+        EVIDENCE,
+        /** What was committed, and what recovery restored. */
+        RECOVERY,
+        /** The content of committed checkpoints: is each a consistent cut. */
+        CUT,
+        /** Output, final state, acknowledged input: the consequences users see. */
+        OUTPUT,
+        /** Whether the system kept committing and drained. */
+        LIVENESS
+    }
 }

@@ -26,6 +26,11 @@ public final class CommittedRestoreChecker implements Checker {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.RECOVERY;
+    }
+
+    @Override
     public CheckResult check(Observations observations) {
         CommitEvidence commits = CommitEvidence.of(observations);
         List<Restore> restores = Restore.all(observations);

@@ -1,8 +1,5 @@
-package io.cutcheck.cli.selfcheck;
+package io.cutcheck.harness.checker;
 
-import io.cutcheck.harness.checker.Anomaly;
-import io.cutcheck.harness.checker.CheckResult;
-import io.cutcheck.harness.checker.Restore;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.NodeEvent;

@@ -38,6 +38,11 @@ public final class NoLostCommitChecker implements Checker {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.RECOVERY;
+    }
+
+    @Override
     public CheckResult check(Observations observations) {
         CommitEvidence commits = CommitEvidence.of(observations);
         Map<Long, Long> committed = commits.committed();

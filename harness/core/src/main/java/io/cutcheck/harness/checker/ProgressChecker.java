@@ -41,6 +41,11 @@ public final class ProgressChecker implements Checker {
     }
 
     @Override
+    public Stage stage() {
+        return Stage.LIVENESS;
+    }
+
+    @Override
     public CheckResult check(Observations observations) {
         CommitEvidence commits = CommitEvidence.of(observations);
         long[] commitTimes = commits.committed().values().stream().mapToLong(Long::longValue).sorted().toArray();

@@ -7,6 +7,7 @@ import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
 import io.cutcheck.harness.store.StoreIntegrity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import java.util.Map;
 
 /**
  * Runs every checker over the observations and merges their verdicts (INVALID over UNKNOWN over
- * VALID). A checker that throws is UNKNOWN, not a crash; a run that did not drain is at best
+ * VALID). Results come in the order of the checkers' {@link Checker.Stage}: cause first. A checker that throws is UNKNOWN, not a crash; a run that did not drain is at best
  * UNKNOWN, since its output cannot be complete; no checker at all is UNKNOWN.
  */
 public final class Judge {
@@ -41,11 +42,10 @@ public final class Judge {
         if (integrity.intact() && integrity.tolerated().isEmpty()) {
             return judgement;
         }
-        List<CheckResult> results = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>(List.of(evidence(integrity)));
         for (CheckResult r : judgement.results()) {
             results.add(integrity.intact() || r.validity() == Validity.UNKNOWN ? r : withheld(r));
         }
-        results.add(evidence(integrity));
         return new Judgement(merge(results), results);
     }
 
@@ -70,7 +70,8 @@ public final class Judge {
 
     private static Judgement judgeIntact(Observations observations, List<Checker> checkers) {
         List<CheckResult> results = new ArrayList<>();
-        for (Checker checker : checkers) {
+        // cause before consequence: what recovery did, then the cuts, then the output (a stable sort)
+        for (Checker checker : checkers.stream().sorted(Comparator.comparing(Checker::stage)).toList()) {
             try {
                 results.add(checker.check(observations));
             } catch (RuntimeException e) {

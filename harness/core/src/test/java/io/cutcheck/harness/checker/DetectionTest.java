@@ -1,9 +1,7 @@
-package io.cutcheck.cli.selfcheck;
+package io.cutcheck.harness.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cutcheck.harness.checker.Anomaly;
-import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.NodeEvent;
