@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * <p>A {@code restored} event counts as a restore when it names a checkpoint, or when it names
  * none (empty state) but comes after the first fault: the nodes' initial fresh start is not a
- * recovery. Consecutive restores from the same checkpoint within {@link #SAME_EPISODE_MS} of the
- * previous one belong to the same recovery.
+ * recovery. Restores of different nodes from the same checkpoint within {@link #SAME_EPISODE_MS}
+ * of the first of them belong to the same recovery; a node restoring again starts another.
  */
 public final class RestoreEpisodes {
 
@@ -28,9 +28,7 @@ public final class RestoreEpisodes {
         List<List<NodeEvent>> groups = new ArrayList<>();
         for (NodeEvent restore : restoreEvents(observations)) {
             List<NodeEvent> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            NodeEvent previous = last == null ? null : last.get(last.size() - 1);
-            if (previous != null && Objects.equals(previous.checkpoint(), restore.checkpoint())
-                    && restore.time() - previous.time() <= SAME_EPISODE_MS) {
+            if (last != null && sameRecovery(last, restore)) {
                 last.add(restore);
             } else {
                 groups.add(new ArrayList<>(List.of(restore)));
@@ -45,6 +43,19 @@ public final class RestoreEpisodes {
             previous = episode;
         }
         return List.copyOf(episodes);
+    }
+
+    /**
+     * Whether {@code restore} joins the recovery {@code group}: the same checkpoint, within
+     * {@link #SAME_EPISODE_MS} of the group's first restore, by a node not yet in it. A node that
+     * restores again was recovered again: eight kills of one node that each restore the same
+     * checkpoint are eight recoveries.
+     */
+    private static boolean sameRecovery(List<NodeEvent> group, NodeEvent restore) {
+        NodeEvent first = group.get(0);
+        return Objects.equals(first.checkpoint(), restore.checkpoint())
+                && restore.time() - first.time() <= SAME_EPISODE_MS
+                && group.stream().noneMatch(r -> r.node().equals(restore.node()));
     }
 
     /** The {@code restored} events that count as restores (see the class comment), by time. */

@@ -81,4 +81,20 @@ class RestoreEpisodesTest {
         assertThat(only.restoreMs()).isZero();
         assertThat(only.lostWorkMs()).isEqualTo(5_000);
     }
+
+    @Test
+    void aNodeKilledAgainAndAgainRestoringOneCheckpointIsOneRecoveryPerRestore() {
+        var observations = Observed.of(List.of(
+                        event("coordinator", 2, 1_000, "restored", 3L),
+                        event("coordinator", 3, 2_500, "restored", 3L),
+                        event("coordinator", 4, 4_000, "restored", 3L),
+                        event("coordinator", 5, 5_500, "restored", 3L)),
+                List.of(fault(1, 900, 950L), fault(2, 2_400, 2_450L), fault(3, 3_900, 3_950L), fault(4, 5_400, 5_450L)),
+                List.of(committed(3, "interval", 500, 600, 700)));
+
+        List<RestoreEpisode> episodes = RestoreEpisodes.of(observations);
+
+        assertThat(episodes).hasSize(4);
+        assertThat(episodes).extracting(RestoreEpisode::failureAt).containsExactly(900L, 2_400L, 3_900L, 5_400L);
+    }
 }
