@@ -89,6 +89,30 @@ class StaleMountsIT {
     }
   }
 
+  /** What a watchdog does after SIGKILLing a dead harness's helpers: their mounts go too. */
+  @Test
+  void theWatchdogsCleanerUnmountsWhatTheKilledHelpersOfAHarnessLeft() throws Exception {
+    long deadHarness = deadPid();
+    Path mountpoint = Files.createDirectories(base.resolve("data"));
+    Process helper = startHelper(Files.createDirectories(base.resolve("backing")), mountpoint, deadHarness);
+    try {
+      awaitMounted(mountpoint);
+      helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      assertThat(MountTable.at(mountpoint)).as("a SIGKILLed helper leaves its mount").isPresent();
+
+      int removed = new FaultFsLeftoverCleaner().cleanAfter(deadHarness);
+
+      assertThat(removed).isEqualTo(1);
+      assertThat(MountTable.at(mountpoint)).isEmpty();
+      assertThat(new FaultFsLeftoverCleaner().cleanAfter(deadHarness)).as("nothing left the second time").isZero();
+    } finally {
+      helper.destroyForcibly();
+      if (MountTable.at(mountpoint).isPresent()) {
+        Unmounter.attempt(mountpoint, true);
+      }
+    }
+  }
+
   /** A harness killed during set-up: the pipe ends before the helper has even mounted. */
   @Test
   void aHelperWhoseParentGoesAwayBeforeItMountedStillLeavesNoMount() throws Exception {

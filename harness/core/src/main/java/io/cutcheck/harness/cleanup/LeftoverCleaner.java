@@ -1,7 +1,7 @@
 package io.cutcheck.harness.cleanup;
 
 /**
- * Removes what a dead harness left outside its processes (containers, networks), for the
+ * Removes what a dead harness left outside its processes (containers, networks, mounts), for the
  * {@link Watchdog}. Runtimes that make such things offer one through {@link java.util.ServiceLoader}.
  */
 public interface LeftoverCleaner {

@@ -92,7 +92,7 @@ public final class Watchdog implements AutoCloseable {
         Path log = runFile.resolveSibling(harness + ".watchdog.log");
         if (abandoned) {
             System.err.println("watchdog: harness " + harness + " is gone: killed " + killed + ", removed " + removed
-                    + " containers and networks");
+                    + " containers, networks and mounts");
         } else {
             Files.deleteIfExists(log);
         }

@@ -35,7 +35,7 @@ final class Collector {
         // last, so its presence says both files above are whole; readAll lists every declared
         // partition, the empty ones included
         long inputRecords = records.values().stream().mapToLong(List::size).sum();
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.collected().toFile(),
+        Json.writeAtomically(store.collected(),
                 new StoreLines.CollectedCounts(records.size(), inputRecords, entries.size(), System.currentTimeMillis()));
         Map<String, JsonNode> state = new LinkedHashMap<>();
         for (Node node : nodes) {
@@ -43,7 +43,7 @@ final class Collector {
             (finalStatePath.isPresent() ? client.getJson(finalStatePath.get()) : client.getJson("/health"))
                     .result().ifPresent(s -> state.put(node.name(), s));
         }
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.finalState().toFile(),
+        Json.writeAtomically(store.finalState(),
                 new StoreLines.FinalState(drain.drained(), drain.note(), state));
     }
 }

@@ -93,7 +93,7 @@ public final class TestRun {
         Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
         Map<String, JsonNode> workloadOptions = parts.workload().options(settings);
         Map<String, JsonNode> options = NodeOptions.merge(spec.workload(), workloadOptions, spec.options());
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.testJson().toFile(),
+        Json.writeAtomically(store.testJson(),
                 new TestManifest(StoreLayout.FORMAT, spec, slots, committer,
                         faultPlan.items().stream().map(Planned::what).toList(), workloadOptions,
                         System.currentTimeMillis()));
@@ -159,7 +159,7 @@ public final class TestRun {
         events.finish();
         cluster.close();
         // last of the run's own writes: from here on a missing or torn line is damage, not a kill
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(store.written().toFile(), StoreLines.WrittenLines.of(
+        Json.writeAtomically(store.written(), StoreLines.WrittenLines.of(
                 List.of(historyOut, eventsOut, nemesisOut, checkpointsOut, contentsOut)));
 
         timer.begin(Phase.CHECK);

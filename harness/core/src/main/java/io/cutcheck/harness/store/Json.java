@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /** The one JSON configuration of the store's files: unknown fields ignored on read, as the protocol says. */
 public final class Json {
@@ -27,6 +31,16 @@ public final class Json {
             .build();
 
     private Json() {}
+
+    /**
+     * Writes {@code value} pretty-printed to {@code file} through a temporary file and a rename, so
+     * a harness killed mid-write leaves the file whole or absent, never empty or cut short.
+     */
+    public static void writeAtomically(Path file, Object value) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), value);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
 
     /** A parse error in one line: where (the field's path, or line and column) and what. */
     public static String describe(JsonProcessingException e) {
