@@ -14,6 +14,7 @@ import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.nemesis.network.ToxiproxyEndpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Assembles runs from the registry, runs them one after another and prints each verdict. */
@@ -114,8 +115,8 @@ final class Runner {
             return;
         }
         outcome.checks().stream().filter(c -> c.checker().equals("evidence"))
-                .map(c -> c.stats().get("tolerated")).filter(java.util.List.class::isInstance)
-                .flatMap(notes -> ((java.util.List<?>) notes).stream())
+                .map(c -> c.stats().get("tolerated")).filter(List.class::isInstance)
+                .flatMap(notes -> ((List<?>) notes).stream())
                 .forEach(note -> out.println("note [evidence] " + note));
     }
 

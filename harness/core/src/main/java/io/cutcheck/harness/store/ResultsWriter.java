@@ -8,9 +8,7 @@ import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.Observations;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -71,8 +69,6 @@ public final class ResultsWriter {
 
     /** Writes atomically: a reader never sees half a results file. */
     public static void write(Path file, ObjectNode results) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), results);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Json.writeAtomically(file, results);
     }
 }

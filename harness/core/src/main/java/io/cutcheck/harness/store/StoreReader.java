@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Rebuilds a run's {@link Observations} from its store directory (formats 1 and 2), for
  * {@code analyze} and for the run's own check, so both judge exactly what was saved. A run killed
  * mid-write leaves a torn last line, tolerated and reported; any other line that does not parse,
- * and a file holding fewer lines than {@code written.json} says the run wrote, is damage
+ * and a file holding another number of records than {@code written.json} says the run wrote, is damage
  * ({@link StoreIntegrity}). Files that are missing are empty, and a run without
  * {@code final-state.json} counts as not drained. Input and output
  * are whole only when {@code collected.json} exists and its counts match what
