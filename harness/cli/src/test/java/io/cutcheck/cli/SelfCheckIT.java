@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The self-check through the real command line: every barrier and marker defect is caught on 2
  * seeds of 10 s runs ({@code -Dcutcheck.selfcheck.seeds=3} for the README's matrix), and each correct system is valid on the same seeds under every process
  * fault (kills, pauses, aimed kills) and under the compound faults the defect rows aim with
- * ({@code slow-disk+kill-after-ack}, {@code disk-errors+kill-after-ack}). Two waves: first the two
+ * ({@code slow-disk+kill-after-ack}, {@code disk-errors+kill-after-commit}). Two waves: first the two
  * systems' process-fault matrices side by side, then the storage defects alone, since their aimed
  * disk faults need a checkpoint to commit and be aimed at, which two cores shared with two other
  * matrices sometimes delayed past every fault (2 of 3 in one CI run). About 38 runs of 15 to 40 s
@@ -29,9 +29,9 @@ class SelfCheckIT {
 
     static final String BARRIER_ROWS = "barrier/(commit-before-all-acks|no-barrier-alignment|metadata-before-parts-durable"
             + "|restore-pending-checkpoint|sink-commit-before-complete"
-            + "|correct:kill,kill-after-ack,kill-mid-checkpoint,pause|correct:[^+]*\\+.*)";
+            + "|correct:kill,kill-after-ack,kill-after-commit,kill-mid-checkpoint,pause|correct:[^+]*\\+.*)";
     static final String MARKER_ROWS = "marker/(no-channel-state|record-after-forward|manifest-before-parts-durable"
-            + "|restore-mixed-snapshots|correct:kill,kill-after-ack,kill-mid-checkpoint,pause|correct:[^+]*\\+.*)";
+            + "|restore-mixed-snapshots|correct:kill,kill-after-ack,kill-after-commit,kill-mid-checkpoint,pause|correct:[^+]*\\+.*)";
     static final String STORAGE_ROWS = "(barrier|marker)/(rename-without-fsync|ignore-fsync-error|manifest-without-dir-fsync)";
 
     /** One self-check process: its rows, and how many rows its matrix must show caught on every seed. */

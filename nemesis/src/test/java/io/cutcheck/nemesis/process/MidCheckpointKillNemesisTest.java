@@ -127,4 +127,41 @@ class MidCheckpointKillNemesisTest {
             operatorApi.stop(0);
         }
     }
+
+    /**
+     * Only the commit of a checkpoint triggered under the fault counts: the one in flight when it
+     * began (6) commits first and is let go; the targets die at 7's commit.
+     */
+    @Test
+    void killsAfterTheCommitOfACheckpointBegunUnderTheFault() throws Exception {
+        AtomicInteger eventPolls = new AtomicInteger();
+        List<String> pages = List.of("[]", "[{\"type\":\"committed\",\"checkpoint\":6}]",
+                "[{\"type\":\"triggered\",\"checkpoint\":7}]", "[]", "[{\"type\":\"committed\",\"checkpoint\":7}]");
+        committerApi.createContext("/events", exchange -> {
+            int poll = eventPolls.incrementAndGet();
+            String events = pages.get(Math.min(poll, pages.size()) - 1);
+            byte[] body = ("{\"incarnation\":1,\"events\":" + events + ",\"next\":" + poll + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        ProcessNemesisTest.FakeNode operator = new ProcessNemesisTest.FakeNode("operator-0") {
+            @Override
+            public void kill() {
+                super.kill();
+                order.add("killed at poll " + eventPolls.get());
+            }
+        };
+        Committer coordinator = new Committer();
+        FaultContext context = FaultContext.of(() -> List.<Node>of(coordinator, operator), "coordinator");
+        Fault fault = new Fault(0, MidCheckpointKillNemesis.AFTER_COMMIT_KIND, List.of("operator-0"), 0, 100);
+
+        MidCheckpointKillNemesis.afterCommit().inject(fault, context);
+
+        assertThat(triggerCalls).as("one attempt, refused").hasValue(1);
+        assertThat(order).containsExactly("killed at poll 5");
+        assertThat(coordinator.log).isEmpty();
+    }
 }

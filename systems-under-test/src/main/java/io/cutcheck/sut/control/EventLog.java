@@ -35,8 +35,9 @@ public final class EventLog {
     }
 
     public synchronized Page since(long seq, int max) {
-        long from = Math.max(Math.max(seq, 0), nextSeq - CAPACITY);
-        long to = Math.min(nextSeq, from + max);
+        long from = Math.min(Math.max(Math.max(seq, 0), nextSeq - CAPACITY), nextSeq);
+        // from + max would overflow for a since near Long.MAX_VALUE: a page past the newest event came back with a negative next
+        long to = from + Math.min(max, nextSeq - from);
         List<Event> events = new ArrayList<>((int) Math.max(0, to - from));
         for (long s = from; s < to; s++) {
             events.add(ring[(int) (s % CAPACITY)]);

@@ -18,4 +18,17 @@ class EventLogTest {
         assertThat(beyond.events()).isEmpty();
         assertThat(beyond.next()).isEqualTo(EventLog.CAPACITY + 10);
     }
+
+    /** The largest since there is must not overflow into a negative next (the harness then re-read old events as new). */
+    @Test
+    void aSinceNearTheLargestLongGivesAnEmptyPageAndTheNextSeq() {
+        EventLog log = new EventLog("n");
+        log.append(EventType.ACK_SENT, 1L);
+        log.append(EventType.ACK_SENT, 2L);
+        for (long since : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 3, 1L << 40}) {
+            EventLog.Page page = log.since(since, 10_000);
+            assertThat(page.events()).as("since %d", since).isEmpty();
+            assertThat(page.next()).as("since %d", since).isEqualTo(2);
+        }
+    }
 }

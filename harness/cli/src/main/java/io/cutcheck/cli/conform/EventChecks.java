@@ -1,6 +1,7 @@
 package io.cutcheck.cli.conform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cutcheck.harness.sut.SutClient;
 import java.util.List;
 
 /**
@@ -62,7 +63,8 @@ final class EventChecks {
                         m.name() + ": the page from next=" + p1.path("next") + " does not start at that seq", second);
             }
         }
-        long far = next + 1_000_000;
+        // the very since the aimed faults take their cursor with
+        long far = SutClient.BEYOND_ANY_SEQ;
         Http.Call past = Http.get(m.control(), "/events?since=" + far);
         Http.Call after = Http.get(m.control(), "/events?since=" + next);
         JsonNode pb = past.json();

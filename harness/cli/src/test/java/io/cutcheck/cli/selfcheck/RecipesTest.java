@@ -26,9 +26,9 @@ class RecipesTest {
         List<Recipe> rows = Recipes.correct(List.of("barrier", "marker"),
                 List.of(List.of("kill", "pause"), List.of("latency")));
         assertThat(rows).extracting(Recipe::name).containsExactly("barrier/correct:kill,pause",
-                "barrier/correct:latency", "barrier/correct:disk-errors+kill-after-ack,slow-disk+kill-after-ack",
+                "barrier/correct:latency", "barrier/correct:disk-errors+kill-after-commit,slow-disk+kill-after-ack",
                 "marker/correct:kill,pause", "marker/correct:latency",
-                "marker/correct:disk-errors+kill-after-ack,slow-disk+kill-after-ack");
+                "marker/correct:disk-errors+kill-after-commit,slow-disk+kill-after-ack");
         assertThat(rows).noneMatch(Recipe::expectsInvalid);
     }
 }

@@ -33,6 +33,13 @@ public final class SutClient {
         return http.get("/health", Health.class);
     }
 
+    /**
+     * A {@code since} beyond any node's newest event, for a cursor that only later events pass
+     * (an empty page whose {@code next} is the seq the next event gets); far below
+     * {@link Long#MAX_VALUE}, where a node adding its page size to it would overflow.
+     */
+    public static final long BEYOND_ANY_SEQ = 1L << 40;
+
     public Reply<EventsPage> events(long since) {
         return http.get("/events?since=" + since, EventsPage.class);
     }
