@@ -302,6 +302,7 @@ class BadInputTableTest {
             test       | committer.index     | -1                                       | field 'committer.index' must be an index from 0: -1
             test       | committer.index     | "0"                                      | field 'committer.index' must be an index from 0: "0"
             test       | committer.index     | 1                                        | field 'committer.index' must be below the count of role 'coordinator' (1): 1
+            test       | committer.acknowledges | "no"                                  | field 'committer.acknowledges' must be true or false: "no"
             test       | committer           | {"role": "worker", "index": 3}           | the mini system with --nodes 1 has no committing node: its committer is index 3 of role 'worker'
             conform    | committer           | {"role": "worker", "index": 3}           | the mini system with --nodes 1 has no committing node
             # defects and options

@@ -129,6 +129,7 @@ class HostileSystemIT {
         command.addAll(system.command());
         return new SystemDefinition(system.name(), system.description(), system.workload(), system.minWorkers(),
                 system.defaultWorkers(), command, system.layout(), system.committerRole(), system.committerIndex(),
+                system.committerAcknowledges(),
                 system.finalStatePath(), system.defects(), system.options(), system.docker());
     }
 }

@@ -77,6 +77,11 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
     }
 
     @Override
+    public boolean aimsAtAcknowledgements(String faultKind) {
+        return kind.equals(AFTER_ACK_KIND) && faultKind.equals(AFTER_ACK_KIND);
+    }
+
+    @Override
     public synchronized void inject(Fault fault, FaultContext context) throws InterruptedException {
         List<Node> targets = Targets.nodes(fault, context);
         Node committer = context.committer().orElseThrow(

@@ -164,4 +164,17 @@ class MidCheckpointKillNemesisTest {
         assertThat(order).containsExactly("killed at poll 5");
         assertThat(coordinator.log).isEmpty();
     }
+
+    /** Only the kill at an acknowledgement needs a target that acknowledges, also inside a compound kind. */
+    @Test
+    void onlyKillAfterAckAimsAtAcknowledgements() {
+        io.cutcheck.harness.nemesis.ComposedNemesis all = io.cutcheck.harness.nemesis.ComposedNemesis.of(List.of(
+                MidCheckpointKillNemesis.afterAck(), MidCheckpointKillNemesis.afterCommit(),
+                MidCheckpointKillNemesis.atTrigger(), new KillNemesis()));
+        assertThat(all.aimsAtAcknowledgements("kill-after-ack")).isTrue();
+        assertThat(all.aimsAtAcknowledgements("kill+kill-after-ack")).isTrue();
+        assertThat(all.aimsAtAcknowledgements("kill-after-commit")).isFalse();
+        assertThat(all.aimsAtAcknowledgements("kill-mid-checkpoint")).isFalse();
+        assertThat(all.aimsAtAcknowledgements("kill")).isFalse();
+    }
 }

@@ -21,7 +21,7 @@ class ConformNodeConfigChecksTest {
 
     NodeConfigChecks checks(String script, long waitSeconds) {
         SystemDefinition system = new SystemDefinition("double", "", "stream", 1, 1, List.of("sh", "-c", script, "sh"),
-                (w, p) -> List.of(), "coordinator", 0, Optional.empty(), Map.of(), Map.of(), Optional.empty());
+                (w, p) -> List.of(), "coordinator", 0, true, Optional.empty(), Map.of(), Map.of(), Optional.empty());
         return new NodeConfigChecks(system, List.of(new NodeSlot("coordinator", "coordinator", 0)),
                 dir.resolve("bad"), RunFile.create(dir.resolve("run")), waitSeconds);
     }

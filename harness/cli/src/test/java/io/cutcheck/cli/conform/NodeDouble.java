@@ -77,7 +77,7 @@ final class NodeDouble implements AutoCloseable {
     /** A system whose committing node is the coordinator with index 0. */
     static SystemDefinition system(String workload) {
         return new SystemDefinition("double", "a hand-written node", workload, 1, 1, List.of("true"),
-                (workers, partitions) -> List.of(), "coordinator", 0, Optional.empty(), Map.of(), Map.of(),
+                (workers, partitions) -> List.of(), "coordinator", 0, true, Optional.empty(), Map.of(), Map.of(),
                 Optional.empty());
     }
 

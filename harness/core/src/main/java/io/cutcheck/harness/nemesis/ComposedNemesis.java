@@ -46,6 +46,12 @@ public final class ComposedNemesis implements Nemesis {
         return byKind.keySet();
     }
 
+    /** A compound kind aims at acknowledgements when any of its parts does. */
+    @Override
+    public boolean aimsAtAcknowledgements(String kind) {
+        return parts(kind).stream().anyMatch(k -> byKind.containsKey(k) && byKind.get(k).aimsAtAcknowledgements(k));
+    }
+
     /** Prepares every part; the composed fixture asks them in order and closes them in reverse. */
     @Override
     public Fixture prepare(FixtureSite site) throws Exception {

@@ -25,6 +25,14 @@ public interface Nemesis {
         return Fixture.NONE;
     }
 
+    /**
+     * Whether faults of this kind wait for a target's acknowledgement of its part: a node that
+     * sends none cannot be their target, and the schedule picks another.
+     */
+    default boolean aimsAtAcknowledgements(String kind) {
+        return false;
+    }
+
     void inject(Fault fault, FaultContext context) throws Exception;
 
     void heal(Fault fault, FaultContext context) throws Exception;

@@ -62,9 +62,23 @@ public final class TestRun {
     private volatile CheckpointPoller checkpoints;
     private volatile long runStartNanos;
 
+    /** @throws IllegalArgumentException when the faults cannot be planned on this system's nodes */
     public TestRun(TestSpec spec, RunParts parts) {
         this.spec = spec;
         this.parts = parts;
+        List<NodeSlot> slots = parts.system().nodes(spec.nodes(), parts.workload().partitions(unnamedSettings()));
+        planFaults(slots, parts.system().committer(slots));
+    }
+
+    private WorkloadSettings unnamedSettings() {
+        return new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(), spec.concurrency());
+    }
+
+    private Schedule<Fault> planFaults(List<NodeSlot> slots, String committer) {
+        FaultSchedule.Aims aims = new FaultSchedule.Aims(parts.system().silentNodes(slots),
+                parts.nemesis()::aimsAtAcknowledgements);
+        return FaultSchedule.plan(spec.faults(), slots.stream().map(NodeSlot::node).toList(), Set.of(committer), aims,
+                spec.timeLimitMillis(), spec.seed());
     }
 
     public RunOutcome run() {
@@ -82,14 +96,12 @@ public final class TestRun {
 
     private RunOutcome execute(StoreLayout store, RunFile runFile) throws Exception {
         timer.begin(Phase.SETUP);
-        WorkloadSettings unnamed = new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(),
-                spec.concurrency());
+        WorkloadSettings unnamed = unnamedSettings();
         int partitions = parts.workload().partitions(unnamed);
         List<NodeSlot> slots = parts.system().nodes(spec.nodes(), partitions);
         WorkloadSettings settings = unnamed.withNodeNames(slots.stream().map(NodeSlot::node).toList());
         String committer = parts.system().committer(slots);
-        Schedule<Fault> faultPlan = FaultSchedule.plan(spec.faults(),
-                slots.stream().map(NodeSlot::node).toList(), Set.of(committer), spec.timeLimitMillis(), spec.seed());
+        Schedule<Fault> faultPlan = planFaults(slots, committer);
         Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
         Map<String, JsonNode> workloadOptions = parts.workload().options(settings);
         Map<String, JsonNode> options = NodeOptions.merge(spec.workload(), workloadOptions, spec.options());

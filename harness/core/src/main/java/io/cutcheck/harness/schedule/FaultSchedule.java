@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Makes the fault schedule of a run: a pure function of the plan, the nodes, the run's length
@@ -18,11 +19,32 @@ public final class FaultSchedule {
 
     public static Schedule<Fault> plan(FaultPlan plan, List<String> nodes, Set<String> coordinators,
                                        long runMillis, long seed) {
+        return plan(plan, nodes, coordinators, new Aims(Set.of(), kind -> false), runMillis, seed);
+    }
+
+    /**
+     * What faults aimed at acknowledgements must spare: the nodes that send none (a barrier
+     * coordinator), and which kinds aim so. Such a fault drawn at them goes to another node.
+     */
+    public record Aims(Set<String> silentNodes, Predicate<String> aimsAtAcknowledgements) {
+        public Aims {
+            silentNodes = Set.copyOf(silentNodes);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when a kind aimed at acknowledgements may only hit nodes
+     *     that send none ({@code --targets coordinator} on a coordinator that holds no part)
+     */
+    public static Schedule<Fault> plan(FaultPlan plan, List<String> nodes, Set<String> coordinators, Aims aims,
+                                       long runMillis, long seed) {
         if (plan.kinds().isEmpty()) {
             return Schedule.empty();
         }
+        requireAimable(plan, coordinators, aims);
         Random random = new Random(seed);
-        TargetChooser chooser = new TargetChooser(nodes, coordinators);
+        TargetChooser anyNode = new TargetChooser(nodes, coordinators);
+        TargetChooser acknowledging = anyNode.sparing(aims.silentNodes());
         int kindOffset = random.nextInt(plan.kinds().size());
         List<Planned<Fault>> faults = new ArrayList<>();
         long start = gap(plan, random);
@@ -30,11 +52,24 @@ public final class FaultSchedule {
             int id = faults.size();
             String kind = plan.kinds().get((kindOffset + id) % plan.kinds().size());
             FaultTarget target = plan.targets().get(random.nextInt(plan.targets().size()));
+            TargetChooser chooser = aims.aimsAtAcknowledgements().test(kind) ? acknowledging : anyNode;
             List<String> targets = chooser.choose(target, random);
             faults.add(new Planned<>(start, new Fault(id, kind, targets, start, plan.durationMillis())));
             start += gap(plan, random);
         }
         return new Schedule<>(faults);
+    }
+
+    private static void requireAimable(FaultPlan plan, Set<String> coordinators, Aims aims) {
+        boolean onlyCoordinators = plan.targets().stream().allMatch(t -> t == FaultTarget.COORDINATOR);
+        if (!onlyCoordinators || !aims.silentNodes().containsAll(coordinators) || coordinators.isEmpty()) {
+            return;
+        }
+        plan.kinds().stream().filter(aims.aimsAtAcknowledgements()).findFirst().ifPresent(kind -> {
+            throw new IllegalArgumentException(kind + " waits for its target's acknowledgement, and the committing node "
+                    + String.join(", ", coordinators) + " sends none (its descriptor: committer.acknowledges false); "
+                    + "target one, non-coordinator, minority or all");
+        });
     }
 
     private static long gap(FaultPlan plan, Random random) {

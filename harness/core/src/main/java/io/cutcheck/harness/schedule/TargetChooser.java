@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which nodes a fault hits: a pure function of the target kind, the nodes and a random source,
@@ -25,6 +26,21 @@ public final class TargetChooser {
         }
         this.nodes = List.copyOf(nodes);
         this.coordinators = Set.copyOf(coordinators);
+    }
+
+    /**
+     * The chooser for faults that cannot hit {@code spared}: the same target kinds drawn from the
+     * other nodes; {@code coordinator} then falls to another node when every coordinator is spared.
+     */
+    public TargetChooser sparing(Set<String> spared) {
+        if (spared.isEmpty()) {
+            return this;
+        }
+        List<String> able = nodes.stream().filter(n -> !spared.contains(n)).toList();
+        if (able.isEmpty()) {
+            throw new IllegalArgumentException("every node is spared: no node to target");
+        }
+        return new TargetChooser(able, coordinators.stream().filter(able::contains).collect(Collectors.toSet()));
     }
 
     public List<String> choose(FaultTarget target, Random random) {

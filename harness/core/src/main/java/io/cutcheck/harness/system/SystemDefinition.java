@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A system under test as the harness sees it: how to start a node (the launch command, to which
@@ -29,6 +30,8 @@ import java.util.Optional;
  * @param committerRole the role of the node that commits checkpoints and takes external
  *     triggers (coordinator, or the peer that initiates snapshots)
  * @param committerIndex which node of that role commits (0 for the one coordinator or first peer)
+ * @param committerAcknowledges whether the committing node acknowledges a part of its own ({@code ack-sent});
+ *     a barrier coordinator holds none, so faults aimed at acknowledgements never target it
  * @param finalStatePath an extra endpoint with the node's live state, read after draining, or empty
  * @param defects the defect names the system accepts in a node config's {@code defect}, with a line each
  * @param options the system's own {@code options} keys, with a line each
@@ -36,6 +39,7 @@ import java.util.Optional;
  */
 public record SystemDefinition(String name, String description, String workload, int minWorkers, int defaultWorkers,
                                List<String> command, Layout layout, String committerRole, int committerIndex,
+                               boolean committerAcknowledges,
                                Optional<String> finalStatePath, Map<String, String> defects,
                                Map<String, String> options, Optional<DockerImage> docker) {
     public SystemDefinition {
@@ -112,6 +116,11 @@ public record SystemDefinition(String name, String description, String workload,
         boolean found = Arrays.stream(path.split(File.pathSeparator)).filter(dir -> !dir.isEmpty())
                 .map(dir -> Path.of(dir, program)).anyMatch(f -> Files.isRegularFile(f) && Files.isExecutable(f));
         return found ? Optional.empty() : Optional.of("names a program that is not on this host's PATH: " + program);
+    }
+
+    /** The nodes that never acknowledge a part: faults aimed at acknowledgements spare them. */
+    public Set<String> silentNodes(List<NodeSlot> slots) {
+        return committerAcknowledges ? Set.of() : Set.of(committer(slots));
     }
 
     /** The node that commits checkpoints (and takes the harness's triggers). */

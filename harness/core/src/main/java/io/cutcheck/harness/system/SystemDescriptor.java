@@ -90,6 +90,7 @@ public final class SystemDescriptor {
         String committerRole = committerRole(committer, layout);
         return new SystemDefinition(name, description, workload, min, defaultWorkers,
                 command(root.path("command")), layout, committerRole, committerIndex(committer, layout, committerRole),
+                committerAcknowledges(committer),
                 finalState(root), named(root, "defects"), named(root, "options"), docker(root.path("docker")));
     }
 
@@ -97,12 +98,24 @@ public final class SystemDescriptor {
         if (!committer.isObject()) {
             throw invalid("committer", "must be {\"role\": ..., \"index\": ...}: the node that commits checkpoints");
         }
-        fields(committer, "committer.", Set.of("role", "index"));
+        fields(committer, "committer.", Set.of("role", "index", "acknowledges"));
         String role = text(committer, "committer.role");
         if (layout.roles().stream().noneMatch(r -> r.role().equals(role))) {
             throw invalid("committer.role", "names no role of 'nodes': " + role);
         }
         return role;
+    }
+
+    /** Whether the committer sends {@code ack-sent} for a part of its own; true unless said otherwise. */
+    private boolean committerAcknowledges(JsonNode committer) {
+        JsonNode acknowledges = committer.path("acknowledges");
+        if (acknowledges.isMissingNode()) {
+            return true;
+        }
+        if (!acknowledges.isBoolean()) {
+            throw invalid("committer.acknowledges", "must be true or false: " + acknowledges);
+        }
+        return acknowledges.booleanValue();
     }
 
     /** The committer's index within its role; a fixed count shows at once whether that node exists. */

@@ -72,4 +72,35 @@ class FaultScheduleTest {
         assertThatThrownBy(() -> new FaultPlan(List.of("kill"), List.of(FaultTarget.ONE), 2000, 0.5, 1500))
                 .hasMessageContaining("at most the shortest gap");
     }
+
+    static final FaultSchedule.Aims SILENT_COORDINATOR = new FaultSchedule.Aims(Set.of("coordinator"),
+            kind -> kind.contains("kill-after-ack"));
+
+    /** A fault that waits for an acknowledgement is never drawn at a node that sends none; others still are. */
+    @Test
+    void faultsAimedAtAcknowledgementsSpareTheNodesThatSendNone() {
+        FaultPlan plan = new FaultPlan(List.of("slow-disk+kill-after-ack", "kill"),
+                List.of(FaultTarget.ONE, FaultTarget.COORDINATOR, FaultTarget.MINORITY, FaultTarget.ALL), 1000, 0.25, 500);
+        List<Fault> aimed = new java.util.ArrayList<>();
+        List<Fault> plain = new java.util.ArrayList<>();
+        for (long seed = 0; seed < 50; seed++) {
+            for (Planned<Fault> p : FaultSchedule.plan(plan, NODES, Set.of("coordinator"), SILENT_COORDINATOR, 20_000, seed)
+                    .items()) {
+                (p.what().kind().equals("kill") ? plain : aimed).add(p.what());
+            }
+        }
+        assertThat(aimed).isNotEmpty().allSatisfy(f -> assertThat(f.targets()).isNotEmpty().doesNotContain("coordinator"));
+        assertThat(plain).anySatisfy(f -> assertThat(f.targets()).contains("coordinator"));
+    }
+
+    @Test
+    void anAimAtAcknowledgementsThatMayOnlyHitSilentNodesIsRefusedAtOnce() {
+        FaultPlan plan = new FaultPlan(List.of("kill-after-ack"), List.of(FaultTarget.COORDINATOR), 1000, 0.25, 500);
+        assertThatThrownBy(() -> FaultSchedule.plan(plan, NODES, Set.of("coordinator"), SILENT_COORDINATOR, 20_000, 1))
+                .hasMessageContaining("kill-after-ack waits for its target's acknowledgement")
+                .hasMessageContaining("target one, non-coordinator, minority or all");
+        FaultSchedule.Aims acknowledging = new FaultSchedule.Aims(Set.of(), SILENT_COORDINATOR.aimsAtAcknowledgements());
+        assertThat(FaultSchedule.plan(plan, NODES, Set.of("coordinator"), acknowledging, 20_000, 1).items())
+                .isNotEmpty().allSatisfy(p -> assertThat(p.what().targets()).containsExactly("coordinator"));
+    }
 }
