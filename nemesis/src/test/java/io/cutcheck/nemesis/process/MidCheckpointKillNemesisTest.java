@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,31 +91,11 @@ class MidCheckpointKillNemesisTest {
     void killsAfterTheNextAckEvenWhenEveryTriggerIsRefused() throws Exception {
         AtomicInteger eventPolls = new AtomicInteger();
         HttpServer operatorApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        operatorApi.createContext("/events", exchange -> {
-            int poll = eventPolls.incrementAndGet();
-            String events = poll < 4 ? "[]" : "[{\"type\":\"ack-sent\",\"checkpoint\":6}]";
-            byte[] body = ("{\"incarnation\":1,\"events\":" + events + ",\"next\":" + poll + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
+        serveEvents(operatorApi, eventPolls, poll -> poll < 4 ? "[]" : "[{\"type\":\"ack-sent\",\"checkpoint\":6}]");
         operatorApi.start();
         triggerCalls.set(-100);
         try {
-            ProcessNemesisTest.FakeNode operator = new ProcessNemesisTest.FakeNode("operator-0") {
-                @Override
-                public URI controlUri() {
-                    return URI.create("http://127.0.0.1:" + operatorApi.getAddress().getPort());
-                }
-
-                @Override
-                public void kill() {
-                    super.kill();
-                    order.add("killed at poll " + eventPolls.get());
-                }
-            };
+            ProcessNemesisTest.FakeNode operator = new KilledAtPoll(eventPolls, operatorApi);
             Committer coordinator = new Committer();
             FaultContext context = FaultContext.of(() -> List.<Node>of(coordinator, operator), "coordinator");
             Fault fault = new Fault(0, MidCheckpointKillNemesis.AFTER_ACK_KIND, List.of("operator-0"), 0, 100);
@@ -137,23 +118,8 @@ class MidCheckpointKillNemesisTest {
         AtomicInteger eventPolls = new AtomicInteger();
         List<String> pages = List.of("[]", "[{\"type\":\"committed\",\"checkpoint\":6}]",
                 "[{\"type\":\"triggered\",\"checkpoint\":7}]", "[]", "[{\"type\":\"committed\",\"checkpoint\":7}]");
-        committerApi.createContext("/events", exchange -> {
-            int poll = eventPolls.incrementAndGet();
-            String events = pages.get(Math.min(poll, pages.size()) - 1);
-            byte[] body = ("{\"incarnation\":1,\"events\":" + events + ",\"next\":" + poll + "}")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        ProcessNemesisTest.FakeNode operator = new ProcessNemesisTest.FakeNode("operator-0") {
-            @Override
-            public void kill() {
-                super.kill();
-                order.add("killed at poll " + eventPolls.get());
-            }
-        };
+        serveEvents(committerApi, eventPolls, poll -> pages.get(Math.min(poll, pages.size()) - 1));
+        ProcessNemesisTest.FakeNode operator = new KilledAtPoll(eventPolls, null);
         Committer coordinator = new Committer();
         FaultContext context = FaultContext.of(() -> List.<Node>of(coordinator, operator), "coordinator");
         Fault fault = new Fault(0, MidCheckpointKillNemesis.AFTER_COMMIT_KIND, List.of("operator-0"), 0, 100);
@@ -176,5 +142,41 @@ class MidCheckpointKillNemesisTest {
         assertThat(all.aimsAtAcknowledgements("kill-after-commit")).isFalse();
         assertThat(all.aimsAtAcknowledgements("kill-mid-checkpoint")).isFalse();
         assertThat(all.aimsAtAcknowledgements("kill")).isFalse();
+    }
+
+    /** Serves {@code /events}: poll n (from 1) gets {@code events(n)} and next = n. */
+    static void serveEvents(HttpServer api, AtomicInteger polls, IntFunction<String> events) {
+        api.createContext("/events", exchange -> {
+            int poll = polls.incrementAndGet();
+            byte[] body = ("{\"incarnation\":1,\"events\":" + events.apply(poll) + ",\"next\":" + poll + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+    }
+
+    /** operator-0, serving control on {@code api} if given, noting at which events poll it was killed. */
+    class KilledAtPoll extends ProcessNemesisTest.FakeNode {
+        private final AtomicInteger polls;
+        private final HttpServer api;
+
+        KilledAtPoll(AtomicInteger polls, HttpServer api) {
+            super("operator-0");
+            this.polls = polls;
+            this.api = api;
+        }
+
+        @Override
+        public URI controlUri() {
+            return api == null ? super.controlUri() : URI.create("http://127.0.0.1:" + api.getAddress().getPort());
+        }
+
+        @Override
+        public void kill() {
+            super.kill();
+            order.add("killed at poll " + polls.get());
+        }
     }
 }
