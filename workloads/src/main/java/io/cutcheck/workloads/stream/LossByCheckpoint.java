@@ -43,7 +43,8 @@ final class LossByCheckpoint {
             if (!unpromised[p].isEmpty()) {
                 List<OffsetRange> ranges = OffsetRange.of(p, unpromised[p]);
                 groups.add(new Anomaly("lost-range", subject(ranges, total) + " below the source positions of no committed"
-                        + " checkpoint whose content was fetched, so no commit is known to have promised their output.",
+                        + " checkpoint whose content was fetched, so no commit is known to have promised the output of "
+                        + them(ranges) + ".",
                         null, null, evidence(ranges)));
             }
         }
@@ -52,7 +53,7 @@ final class LossByCheckpoint {
     private static Anomaly promised(long checkpoint, List<OffsetRange> ranges, long total, CheckpointTrail trail) {
         Map<String, Long> transactions = trail.transactions(checkpoint);
         String lead = subject(ranges, total) + " below the source positions of checkpoint " + checkpoint
-                + ", which committed, so its commit promised their output; ";
+                + ", which committed, so its commit promised the output of " + them(ranges) + "; ";
         Map<String, Object> evidence = evidence(ranges);
         evidence.put("checkpoint", checkpoint);
         evidence.put("transactionsInOutput", transactions.entrySet().stream().limit(20)
@@ -75,6 +76,10 @@ final class LossByCheckpoint {
         String which = n == total ? (n == 1 ? "The one lost record" : "All " + n + " lost records")
                 : n + " of the " + total + " lost records";
         return which + " (" + OffsetRange.list(ranges) + ") " + (n == 1 ? "is" : "are");
+    }
+
+    private static String them(List<OffsetRange> ranges) {
+        return OffsetRange.records(ranges) == 1 ? "it" : "them";
     }
 
     static Map<String, Object> evidence(List<OffsetRange> ranges) {

@@ -37,8 +37,8 @@ class ExactlyOnceGroupsTest {
         assertThat(group.type()).isEqualTo("lost-transaction");
         assertThat(group.checkpoint()).isEqualTo(3L);
         assertThat(group.explanation()).isEqualTo("All 4 lost records (0/4-0/5 and 1/4-1/5) are below the source"
-                + " positions of checkpoint 3, which committed, so its commit promised their output; the committed"
-                + " output holds no transaction prepared for checkpoint 3.");
+                + " positions of checkpoint 3, which committed, so its commit promised the output of them; the"
+                + " committed output holds no transaction prepared for checkpoint 3.");
         assertThat(group.evidence()).containsEntry("records", 4L).containsEntry("ranges", List.of("0/4-0/5", "1/4-1/5"));
         // the records themselves are still there, after the group
         assertThat(ofType(result, "lost-record")).hasSize(4);
