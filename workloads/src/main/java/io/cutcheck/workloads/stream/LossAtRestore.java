@@ -60,12 +60,11 @@ final class LossAtRestore {
         String positions = partitions.size() == 1 ? "the position " : "the positions ";
         String explanation = "Lost offsets " + OffsetRange.list(ranges) + " " + where + " " + positions + point.name()
                 + " restored for " + partitions(partitions) + meaning;
-        Map<String, Object> evidence = LossByCheckpoint.evidence(ranges);
+        Map<String, Object> evidence = LossByCheckpoint.lostEvidence(ranges);
         evidence.put("restoredCheckpoint", point.checkpoint() == null ? "empty initial state" : point.checkpoint());
         evidence.put("restoredPositions", point.positions());
-        // the loss followed the restore: it is evident no earlier than the restore began
         evidence.put(Restore.BEGAN_AT, point.beganAt());
-        return new Anomaly(type, explanation, null, null, evidence);
+        return new Anomaly(type, explanation, point.checkpoint(), null, evidence);
     }
 
     private static Anomaly whileRunning(Map<OffsetRange, RestoreRelation> apart) {
@@ -73,7 +72,7 @@ final class LossAtRestore {
         String shown = ranges.stream().limit(OffsetRange.SHOWN)
                 .map(r -> r + " (" + apart.get(r).describeApart(r) + ")").collect(Collectors.joining(", "))
                 + (ranges.size() > OffsetRange.SHOWN ? " and " + (ranges.size() - OffsetRange.SHOWN) + " more ranges" : "");
-        Map<String, Object> evidence = LossByCheckpoint.evidence(ranges);
+        Map<String, Object> evidence = LossByCheckpoint.lostEvidence(ranges);
         evidence.put("distances", ranges.stream().limit(20).map(r -> r + " " + apart.get(r).describeApart(r)).toList());
         return new Anomaly("lost-while-running", "Lost offsets " + shown + " start at no restored position:"
                 + " dropped while the system ran, not where a restore resumed reading.", null, null, evidence);

@@ -2,6 +2,7 @@ package io.cutcheck.workloads.stream;
 
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
+import io.cutcheck.harness.checker.Detection;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -45,7 +46,7 @@ final class LossByCheckpoint {
                 groups.add(new Anomaly("lost-range", subject(ranges, total) + " below the source positions of no committed"
                         + " checkpoint whose content was fetched, so no commit is known to have promised the output of "
                         + them(ranges) + ".",
-                        null, null, evidence(ranges)));
+                        null, null, lostEvidence(ranges)));
             }
         }
     }
@@ -54,7 +55,7 @@ final class LossByCheckpoint {
         Map<String, Long> transactions = trail.transactions(checkpoint);
         String lead = subject(ranges, total) + " below the source positions of checkpoint " + checkpoint
                 + ", which committed, so its commit promised the output of " + them(ranges) + "; ";
-        Map<String, Object> evidence = evidence(ranges);
+        Map<String, Object> evidence = lostEvidence(ranges);
         evidence.put("checkpoint", checkpoint);
         evidence.put("transactionsInOutput", transactions.entrySet().stream().limit(20)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, Long::sum, LinkedHashMap::new)));
@@ -80,6 +81,13 @@ final class LossByCheckpoint {
 
     private static String them(List<OffsetRange> ranges) {
         return OffsetRange.records(ranges) == 1 ? "it" : "them";
+    }
+
+    /** Evidence of a group of lost records: they are known lost only once the drain completed the output. */
+    static Map<String, Object> lostEvidence(List<OffsetRange> ranges) {
+        Map<String, Object> evidence = evidence(ranges);
+        evidence.put(Detection.AFTER_DRAIN, true);
+        return evidence;
     }
 
     static Map<String, Object> evidence(List<OffsetRange> ranges) {

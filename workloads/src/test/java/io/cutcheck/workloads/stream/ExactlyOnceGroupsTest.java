@@ -39,7 +39,9 @@ class ExactlyOnceGroupsTest {
         assertThat(group.explanation()).isEqualTo("All 4 lost records (0/4-0/5 and 1/4-1/5) are below the source"
                 + " positions of checkpoint 3, which committed, so its commit promised the output of them; the"
                 + " committed output holds no transaction prepared for checkpoint 3.");
-        assertThat(group.evidence()).containsEntry("records", 4L).containsEntry("ranges", List.of("0/4-0/5", "1/4-1/5"));
+        assertThat(group.evidence()).containsEntry("records", 4L).containsEntry("ranges", List.of("0/4-0/5", "1/4-1/5"))
+                // lost output is known lost only after the drain, though it names the checkpoint that promised it
+                .containsEntry("evidentAfterDrain", true);
         // the records themselves are still there, after the group
         assertThat(ofType(result, "lost-record")).hasSize(4);
     }
@@ -89,6 +91,7 @@ class ExactlyOnceGroupsTest {
             assertThat(a.explanation()).isEqualTo("Lost offsets 0/4-0/6 start exactly at the position checkpoint 2"
                     + " restored for partition 0 (+0): the records right after where reading resumed never reached"
                     + " the output.");
+            assertThat(a.checkpoint()).isEqualTo(2L);
             assertThat(a.evidence()).containsEntry("restoredCheckpoint", 2L).containsEntry("restoreBeganAt", 5_000L);
         });
         assertThat(ofType(result, "lost-while-running")).isEmpty();
