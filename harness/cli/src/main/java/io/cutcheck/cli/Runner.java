@@ -88,6 +88,7 @@ final class Runner {
                     ops.path("ok").asLong() + ops.path("fail").asLong() + ops.path("info").asLong(),
                     r.path("drained").asBoolean());
         }
+        printPartialJudgements(outcome, out);
         if (r.has("diagnosis")) {
             printDiagnosis(r.path("diagnosis"), out);
         } else {
@@ -107,6 +108,18 @@ final class Runner {
             out.println("store: " + outcome.storeDir());
         }
         out.flush();
+    }
+
+    /**
+     * One line per checker whose verdict rests on part of its evidence, so a "valid" judged on 3 of
+     * 46 committed checkpoints never reads like one judged on all of them.
+     */
+    private static void printPartialJudgements(RunOutcome outcome, PrintWriter out) {
+        if (outcome.checks() == null) {
+            return;
+        }
+        outcome.checks().stream().filter(c -> c.coverage() != null && !c.coverage().complete())
+                .forEach(c -> out.println("checker [" + c.checker() + "] " + c.verdictLine()));
     }
 
     /** What the store's reader skipped by design (a killed run's torn last line), so no line goes unmentioned. */
@@ -132,7 +145,7 @@ final class Runner {
             StringBuilder checkpoints = new StringBuilder();
             g.path("checkpoints").forEach(c -> checkpoints.append(checkpoints.length() == 0 ? "" : ", ").append(c.asText()));
             out.printf("%s [%s] %s × %d: %s%s%n", shown == 1 ? "diagnosis:" : "          ",
-                    g.path("checker").asText(), g.path("type").asText(), g.path("count").asInt(),
+                    g.path("checker").asText(), g.path("type").asText(), g.path("count").asLong(),
                     g.path("first").asText(), checkpoints.length() == 0 ? ""
                             : " (checkpoints " + checkpoints + (g.path("moreCheckpoints").asBoolean() ? ", …" : "") + ")");
         }

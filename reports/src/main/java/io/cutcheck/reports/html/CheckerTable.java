@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.TreeMap;
 
-/** Each checker's verdict and statistics, then how long each phase of the run took. */
+/** Each checker's verdict (with how much it judged, when that was not all) and statistics, then how long each phase took. */
 final class CheckerTable {
 
     private CheckerTable() {}
@@ -23,7 +23,8 @@ final class CheckerTable {
             for (CheckResult result : report.results()) {
                 String word = result.validity().name().toLowerCase(Locale.ROOT);
                 html.append("<tr><td>").append(escape(result.checker())).append("</td>")
-                    .append("<td><span class=\"status ").append(word).append("\">").append(word).append("</span></td>")
+                    .append("<td><span class=\"status ").append(word).append("\">").append(word).append("</span>")
+                    .append(coverage(result)).append("</td>")
                     .append("<td>").append(result.anomalies().size()).append("</td><td class=\"stats\">");
                 new TreeMap<>(result.stats()).forEach((k, v) -> html.append("<span class=\"stat\"><b>").append(escape(k))
                         .append("</b> ").append(escape(v)).append("</span> "));
@@ -31,6 +32,18 @@ final class CheckerTable {
             }
             html.append("</tbody></table></div>\n");
         }
+        phases(html, report);
+    }
+
+    /** A partial judgement says so beside its verdict, as on the command line. */
+    private static String coverage(CheckResult result) {
+        if (result.coverage() == null || result.coverage().complete()) {
+            return "";
+        }
+        return " <span class=\"coverage\">(" + escape(result.coverage().describe()) + ")</span>";
+    }
+
+    private static void phases(StringBuilder html, RunReport report) {
         html.append("<h3>Phases</h3>\n<div class=\"phases\">\n");
         long total = Math.max(1, report.totalTime().toMillis());
         for (var phase : report.phases().entrySet()) {

@@ -13,6 +13,7 @@ import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.FaultRecord;
+import io.cutcheck.harness.store.ResultsWriter;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.figures.DurationStats;
 import io.cutcheck.reports.figures.RecoveryModel;
@@ -200,6 +201,8 @@ public final class ResultsJson {
             item.set("valid", valid(result.validity()));
             item.put("anomalies", result.anomalies().size());
             item.set("stats", lenient(result.stats()));
+            // how much of its evidence the verdict rests on, for checkers that count it
+            item.set("coverage", result.coverage() == null ? NODES.nullNode() : ResultsWriter.coverage(result.coverage()));
         }
         return list;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.SyntheticRun;
 import io.cutcheck.reports.figures.RunFigures;
@@ -49,6 +50,17 @@ class HtmlReportTest {
                 .contains("href=\"#cp-16\" data-checkpoint=\"16\">checkpoint 16 in the timeline</a>")
                 .contains("data-node=\"operator-1\"")
                 .contains("<tr id=\"cp-16\" class=\"flagged\"");
+    }
+
+    @Test
+    void aPartialJudgementSaysHowMuchItJudgedBesideItsVerdict() {
+        CheckResult partial = CheckResult.judged("stream-consistent-cut", List.of(), Map.of(),
+                new Coverage(3, 46, "committed checkpoints", "43 had no content fetched"));
+        CheckResult whole = CheckResult.judged("no-lost-commit", List.of(), Map.of(), Coverage.all(4, "restores"));
+        String html = render(SyntheticRun.report(STORE, List.of(partial, whole)));
+
+        assertThat(html).contains("<span class=\"coverage\">(judged 3 of 46 committed checkpoints; 43 had no content"
+                + " fetched)</span>").doesNotContain("judged 4 of 4");
     }
 
     @Test

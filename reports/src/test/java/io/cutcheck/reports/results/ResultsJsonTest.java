@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.SyntheticRun;
 import io.cutcheck.reports.figures.RunFigures;
@@ -117,6 +118,26 @@ class ResultsJsonTest {
         JsonNode stats = json.get("checkers").get(0).get("stats");
         assertThat(stats.get("recoveredWithin").asText()).isEqualTo("PT1.5S");
         assertThat(stats.get("commits").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void eachCheckerCarriesItsCoverageAndAPartialOneSaysWhy() throws Exception {
+        JsonNode checkers = written(SyntheticRun.report(store, List.of(
+                CheckResult.judged("stream-consistent-cut", List.of(), Map.of(),
+                        new Coverage(3, 46, "committed checkpoints", "43 had no content fetched")),
+                CheckResult.judged("bank-snapshot", List.of(), Map.of(), new Coverage(0, 5, "committed snapshots", null)),
+                CheckResult.valid("progress", Map.of())))).get("checkers");
+
+        JsonNode partial = checkers.get(0).get("coverage");
+        assertThat(checkers.get(0).get("valid").asBoolean()).isTrue();
+        assertThat(partial.get("judged").asLong()).isEqualTo(3);
+        assertThat(partial.get("of").asLong()).isEqualTo(46);
+        assertThat(partial.get("what").asText()).isEqualTo("committed checkpoints");
+        assertThat(partial.get("complete").asBoolean()).isFalse();
+        assertThat(partial.get("note").asText()).isEqualTo("judged 3 of 46 committed checkpoints; 43 had no content fetched");
+        assertThat(checkers.get(1).get("valid").asText()).isEqualTo("unknown");
+        assertThat(checkers.get(1).get("coverage").get("judged").asLong()).isZero();
+        assertThat(checkers.get(2).get("coverage").isNull()).isTrue();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.CommitEvidence;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
@@ -29,6 +30,12 @@ import java.util.TreeMap;
  * The input log read after the run is the truth of what was appended: an {@code append} whose
  * outcome was unknown is judged by what the log holds. The sender's debits and the receiver's credits are compared by count, which the FIFO channel
  * makes enough: the k-th credit from a sender is the k-th accepted transfer from it.
+ *
+ * <p>Coverage: the result says how many of the committed snapshots were judged, and why the
+ * others were not (no content fetched, or a peer's part missing). The floor: when snapshots
+ * committed but none could be judged, the verdict is UNKNOWN with that coverage as its reason,
+ * never VALID; when none committed at all, UNKNOWN too. A judgement of some of them is VALID with
+ * the coverage stated beside it.
  */
 public final class BankSnapshotChecker extends LedgerChecker {
 
@@ -82,11 +89,27 @@ public final class BankSnapshotChecker extends LedgerChecker {
         stats.put("snapshotsJudged", judged);
         stats.put("snapshotsWithPartsMissing", incomplete);
         stats.put("total", options.total());
-        if (anomalies.isEmpty() && judged == 0) {
+        int committed = commits.committed().size();
+        int withoutContent = committed - judged - incomplete.size();
+        stats.put("snapshotsWithoutContent", withoutContent);
+        if (committed == 0) {
             return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("no-content",
-                    "No committed snapshot had every peer's part (with parts missing: " + incomplete + ").")), stats);
+                    "No snapshot was seen committed, so no snapshot content was judged.")), stats);
         }
-        return CheckResult.of(NAME, anomalies.anomalies(), stats);
+        return CheckResult.judged(NAME, anomalies.anomalies(), stats,
+                new Coverage(judged, committed, "committed snapshots", notJudged(withoutContent, incomplete.size())));
+    }
+
+    /** Why committed snapshots were not judged, counted by reason; null when all were. */
+    private static String notJudged(int withoutContent, int partsMissing) {
+        List<String> reasons = new ArrayList<>();
+        if (withoutContent > 0) {
+            reasons.add(withoutContent + " had no content fetched");
+        }
+        if (partsMissing > 0) {
+            reasons.add(partsMissing + " had a peer's part missing");
+        }
+        return reasons.isEmpty() ? null : String.join(", ", reasons);
     }
 
     /** Every peer's part, or null when one is missing. */

@@ -6,6 +6,7 @@ import io.cutcheck.harness.checker.AnomalyCollector;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.CommitEvidence;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.Observations;
@@ -24,7 +25,14 @@ import java.util.TreeSet;
  * another moment than the state, shows as a key whose state is ahead of or behind the prefix.
  *
  * <p>A partition no source names counts as position 0 if every node listed for the checkpoint
- * gave its content; a checkpoint with a part missing is not judged (UNKNOWN if none could be).
+ * gave its content; a checkpoint with a part missing is not judged.
+ *
+ * <p>Coverage: the result says how many of the committed checkpoints were judged, and why the
+ * others were not (no content fetched: retention removed them first, or no node served them;
+ * parts missing; positions that name no prefix of the input). The floor: when checkpoints
+ * committed but none could be judged, the verdict is UNKNOWN with that coverage as its reason,
+ * never VALID; when none committed at all, UNKNOWN too (there was no cut to judge). A judgement
+ * of some of them is VALID with the coverage stated beside it.
  * Checkpoints are visited in the order of their positions and the expected state is moved from
  * one prefix to the next, so the work grows with the input, not with input × checkpoints.
  */
@@ -84,11 +92,30 @@ public final class ConsistentCutChecker implements Checker {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("checkpointsJudged", judged);
         stats.put("checkpointsWithPartsMissing", incomplete);
-        if (anomalies.isEmpty() && judged == 0) {
+        int committed = commits.committed().size();
+        int withoutContent = committed - cuts.size() - incomplete.size();
+        stats.put("checkpointsWithoutContent", withoutContent);
+        if (committed == 0) {
             return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("no-content",
-                    "No committed checkpoint's content could be judged (with parts missing: " + incomplete + ").")), stats);
+                    "No checkpoint was seen committed, so no checkpoint content was judged.")), stats);
         }
-        return CheckResult.of(NAME, anomalies.anomalies(), stats);
+        return CheckResult.judged(NAME, anomalies.anomalies(), stats, new Coverage(judged, committed,
+                "committed checkpoints", notJudged(withoutContent, incomplete.size(), cuts.size() - judged)));
+    }
+
+    /** Why committed checkpoints were not judged, counted by reason; null when all were. */
+    static String notJudged(int withoutContent, int partsMissing, int noPrefix) {
+        List<String> reasons = new ArrayList<>();
+        if (withoutContent > 0) {
+            reasons.add(withoutContent + " had no content fetched");
+        }
+        if (partsMissing > 0) {
+            reasons.add(partsMissing + " had parts missing");
+        }
+        if (noPrefix > 0) {
+            reasons.add(noPrefix + " had positions that name no input prefix");
+        }
+        return reasons.isEmpty() ? null : String.join(", ", reasons);
     }
 
     /** Judges one checkpoint; false when its positions cannot name a prefix. */

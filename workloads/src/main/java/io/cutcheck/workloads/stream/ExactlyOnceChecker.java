@@ -7,6 +7,9 @@ import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.Observations;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,13 @@ import java.util.Map;
  * offset order, and each record's sum is the sum of the values counted up to it. The first output
  * of each record is judged; a second output of it is a duplicate. Missing records are INVALID
  * after a drain and UNKNOWN otherwise (they may still have been on their way).
+ *
+ * <p>Lost and duplicated records are reported one by one (the first few of each type, then a
+ * count), and, before them, in groups that point at the cause ({@link LossByCheckpoint},
+ * {@link LossAtRestore}, {@link DuplicateGroups}): the committed checkpoint whose commit promised
+ * the lost output and what the output holds of it, where the lost offsets lie against the
+ * positions restores resumed reading at, and the two transactions each duplicate is in. Groups are
+ * drawn from the checkpoint list, events, fetched contents and output alone.
  */
 public final class ExactlyOnceChecker implements Checker {
 
@@ -47,43 +57,67 @@ public final class ExactlyOnceChecker implements Checker {
         } catch (StreamInput.Unreadable e) {
             return CheckResult.unknown(NAME, e.getMessage());
         }
-        AnomalyCollector anomalies = new AnomalyCollector();
-        OutputIndex outputs = OutputIndex.of(input, observations.output(), anomalies);
-        long lost = reportLost(input, outputs, observations.drained(), anomalies);
-        KeyCounts.check(input, outputs, anomalies);
+        AnomalyCollector records = new AnomalyCollector();
+        OutputIndex outputs = OutputIndex.of(input, observations.output(), records);
+        BitSet[] lost = lost(input, outputs);
+        long lostCount = Arrays.stream(lost).mapToLong(BitSet::cardinality).sum();
+        if (observations.drained()) {
+            reportLost(input, lost, records);
+        }
+        KeyCounts.check(input, outputs, records);
+        AnomalyCollector groups = new AnomalyCollector();
+        if (lostCount > 0 && observations.drained() || !outputs.duplicates().isEmpty()) {
+            CheckpointTrail trail = CheckpointTrail.of(observations, input.partitions());
+            if (lostCount > 0 && observations.drained()) {
+                LossByCheckpoint.report(lost, lostCount, trail, groups);
+                LossAtRestore.report(lost, trail, groups);
+            }
+            DuplicateGroups.report(input, outputs, trail, groups);
+        }
 
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("inputRecords", input.size());
         stats.put("outputRecords", observations.output().size());
-        stats.put("lost", lost);
-        stats.put("duplicated", anomalies.counts().getOrDefault("duplicated-record", 0L));
-        stats.put("anomalies", anomalies.counts());
-        if (anomalies.isEmpty() && lost > 0) {
-            return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("not-drained", lost
+        stats.put("lost", lostCount);
+        stats.put("duplicated", records.counts().getOrDefault("duplicated-record", 0L));
+        Map<String, Long> counts = new HashMap<>(records.counts());
+        counts.putAll(groups.counts());
+        stats.put("anomalies", counts);
+        if (records.isEmpty() && lostCount > 0) {
+            return new CheckResult(NAME, Validity.UNKNOWN, List.of(Anomaly.of("not-drained", lostCount
                     + " input records are not in the committed output, but the run did not drain.")), stats);
         }
-        return CheckResult.of(NAME, anomalies.anomalies(), stats);
+        // the groups explain the records, so they come first: a diagnosis shows what leads to the cause
+        List<Anomaly> anomalies = new ArrayList<>(groups.anomalies());
+        anomalies.addAll(records.anomalies());
+        return CheckResult.of(NAME, anomalies, stats);
     }
 
-    private static long reportLost(StreamInput input, OutputIndex outputs, boolean drained, AnomalyCollector anomalies) {
-        long lost = 0;
+    /** Per partition, the offsets of the input records that are not in the committed output. */
+    private static BitSet[] lost(StreamInput input, OutputIndex outputs) {
+        BitSet[] lost = new BitSet[input.partitions()];
         for (int p = 0; p < input.partitions(); p++) {
+            lost[p] = new BitSet();
             for (int o = 0; o < input.length(p); o++) {
-                if (outputs.firstSeq(input.index(p, o)) >= 0) {
-                    continue;
-                }
-                lost++;
-                if (drained) {
-                    Map<String, Object> evidence = new HashMap<>();
-                    evidence.put("partition", p);
-                    evidence.put("offset", o);
-                    evidence.put("key", input.key(p, o));
-                    anomalies.add(new Anomaly("lost-record", "Input record " + p + "/" + o + " (key " + input.key(p, o)
-                            + ") is not in the committed output after the drain.", null, null, evidence));
+                if (outputs.firstSeq(input.index(p, o)) < 0) {
+                    lost[p].set(o);
                 }
             }
         }
         return lost;
+    }
+
+    private static void reportLost(StreamInput input, BitSet[] lost, AnomalyCollector anomalies) {
+        for (int p = 0; p < lost.length; p++) {
+            for (int o = lost[p].nextSetBit(0); o >= 0; o = lost[p].nextSetBit(o + 1)) {
+                Map<String, Object> evidence = new HashMap<>();
+                evidence.put("partition", p);
+                evidence.put("offset", o);
+                evidence.put("key", input.key(p, o));
+                anomalies.add(new Anomaly("lost-record", "Input record " + p + "/" + o + " (key " + input.key(p, o)
+                        + ") is not in the committed output after the drain.", null, null, evidence));
+            }
+        }
     }
 
     /** Describes an output entry for evidence: its place in the output, transaction and checkpoint. */

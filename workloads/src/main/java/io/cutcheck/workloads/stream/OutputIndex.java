@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.AnomalyCollector;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ final class OutputIndex {
     private final int[] firstAt;
     private final long[] counts;
     private final long[] sums;
+    /** Positions in the output of second (and later) outputs of a record. */
+    private final BitSet duplicates = new BitSet();
 
     private OutputIndex(List<JsonNode> output, int records) {
         this.output = output;
@@ -55,6 +58,7 @@ final class OutputIndex {
                         + describe(entry) + ".", entry, Map.of("partition", p, "offset", o, "key", input.key(p, offset),
                                 "firstOutputSeq", first.path("seq").asLong(-1),
                                 "firstCheckpoint", first.path("checkpoint").asLong(-1))));
+                index.duplicates.set(i);
                 continue;
             }
             index.firstAt[idx] = i;
@@ -62,6 +66,16 @@ final class OutputIndex {
             index.sums[idx] = record.path("sum").asLong(Long.MIN_VALUE);
         }
         return index;
+    }
+
+    /** Positions in the output list of outputs that repeat a record output before them. */
+    BitSet duplicates() {
+        return (BitSet) duplicates.clone();
+    }
+
+    /** The output entry at {@code position} in the output list. */
+    JsonNode at(int position) {
+        return output.get(position);
     }
 
     /** Position in the output list of the record's first output, or -1. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,21 @@ class BankSnapshotCheckerTest {
                 .snapshot(3, new long[] {4, 2, 3}, ALL_DELIVERED).build());
         assertThat(result.validity()).isEqualTo(Validity.VALID);
         assertThat(result.stats()).containsEntry("snapshotsJudged", 3).containsEntry("total", 60L);
+        assertThat(result.coverage()).isEqualTo(new Coverage(3, 3, "committed snapshots", null));
+    }
+
+    @Test
+    void snapshotsWhosePartsWereNeverFetchedAreCountedAgainstTheCoverage() {
+        BankRun run = run().snapshot(1, new long[] {2, 1, 1}, NONE_DELIVERED).snapshot(2, new long[] {4, 2, 3}, ALL_DELIVERED);
+        run.contents.remove(2L);
+        CheckResult partial = checker.check(run.build());
+        assertThat(partial.validity()).isEqualTo(Validity.VALID);
+        assertThat(partial.verdictLine()).isEqualTo("valid (judged 1 of 2 committed snapshots; 1 had no content fetched)");
+
+        run.contents.remove(1L);
+        CheckResult none = checker.check(run.build());
+        assertThat(none.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(none.coverage()).isEqualTo(new Coverage(0, 2, "committed snapshots", "2 had no content fetched"));
     }
 
     @Test

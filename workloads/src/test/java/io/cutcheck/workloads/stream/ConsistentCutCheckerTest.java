@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
 import java.util.Map;
 import io.cutcheck.harness.observe.Collected;
@@ -66,6 +67,51 @@ class ConsistentCutCheckerTest {
         CheckResult result = checker.check(run.build());
         assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
         assertThat(result.stats()).containsEntry("checkpointsWithPartsMissing", java.util.List.of(1L));
+        assertThat(result.anomalies()).extracting(Anomaly::type).containsExactly("too-little-judged");
+    }
+
+    /** Committed checkpoints whose content retention removed first: none judged of 46 committed. */
+    private static StreamRun withCheckpointsGoneBeforeTheirContentWasFetched(StreamRun run, int gone) {
+        for (long id = 100; id < 100 + gone; id++) {
+            run.checkpoint(id, 0, 0);
+            run.contents.remove(id);
+        }
+        return run;
+    }
+
+    @Test
+    void noCommittedCheckpointJudgedWhileSomeCommittedIsUnknownNeverValid() {
+        CheckResult result = checker.check(withCheckpointsGoneBeforeTheirContentWasFetched(run(), 46).build());
+
+        assertThat(result.validity()).isEqualTo(Validity.UNKNOWN);
+        assertThat(result.coverage()).isEqualTo(new Coverage(0, 46, "committed checkpoints", "46 had no content fetched"));
+        assertThat(result.anomalies()).singleElement().satisfies(a -> assertThat(a.explanation())
+                .contains("judged 0 of 46 committed checkpoints; 46 had no content fetched"));
+    }
+
+    @Test
+    void aPartialJudgementIsValidWithItsCoverageStated() {
+        StreamRun run = withCheckpointsGoneBeforeTheirContentWasFetched(
+                run().checkpoint(1, 1, 2).checkpoint(2, 3, 2).checkpoint(3, 4, 3), 43);
+
+        CheckResult result = checker.check(run.build());
+
+        assertThat(result.validity()).isEqualTo(Validity.VALID);
+        assertThat(result.coverage()).isEqualTo(new Coverage(3, 46, "committed checkpoints", "43 had no content fetched"));
+        assertThat(result.verdictLine()).isEqualTo("valid (judged 3 of 46 committed checkpoints; 43 had no content fetched)");
+        assertThat(result.stats()).containsEntry("checkpointsWithoutContent", 43);
+    }
+
+    @Test
+    void everyCommittedCheckpointJudgedIsACompleteCoverage() {
+        CheckResult result = checker.check(run().checkpoint(1, 1, 2).checkpoint(2, 3, 2).build());
+        assertThat(result.coverage()).isEqualTo(new Coverage(2, 2, "committed checkpoints", null));
+        assertThat(result.verdictLine()).isEqualTo("valid");
+    }
+
+    @Test
+    void noCheckpointCommittedAtAllIsUnknown() {
+        assertThat(checker.check(run().build()).validity()).isEqualTo(Validity.UNKNOWN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.Collected;
+import io.cutcheck.harness.observe.NodeEvent;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ final class StreamRun {
     final List<JsonNode> output = new ArrayList<>();
     final List<CheckpointObservation> checkpoints = new ArrayList<>();
     final Map<Long, Map<String, JsonNode>> contents = new HashMap<>();
+    final List<NodeEvent> events = new ArrayList<>();
     boolean drained = true;
     /** What the harness read from its services; by default every partition of {@link #input}, whole. */
     Collected collected;
@@ -42,6 +44,53 @@ final class StreamRun {
         }
         run.output.addAll(run.correctOutput());
         return run;
+    }
+
+    /**
+     * {@code partitions} partitions of {@code length} records each, keys k0…k2 in turn, value 1. Its
+     * correct output puts offsets 2(c−1) and 2c−1 of every partition in checkpoint c's transaction
+     * (for two partitions), so {@link #checkpointsEveryTwoOffsets} is its matching trail.
+     */
+    static StreamRun uniform(int partitions, int length) {
+        String[][] records = new String[partitions][length];
+        for (String[] partition : records) {
+            for (int o = 0; o < length; o++) {
+                partition[o] = "k" + (o % 3) + ":1";
+            }
+        }
+        return of(records);
+    }
+
+    /** Committed checkpoints 1…n with every source at offset 2c, the cut a two-partition {@link #uniform} run outputs. */
+    StreamRun checkpointsEveryTwoOffsets(int n) {
+        for (long c = 1; c <= n; c++) {
+            long[] positions = new long[input.size()];
+            java.util.Arrays.fill(positions, 2 * c);
+            checkpoint(c, positions);
+        }
+        return this;
+    }
+
+    /** The system restored checkpoint {@code id} (null: the empty initial state) at {@code time}. */
+    StreamRun restore(Long id, long time) {
+        ObjectNode detail = JSON.objectNode();
+        events.add(new NodeEvent("coordinator", 1, events.size(), time, "restore-started", id, detail, time));
+        events.add(new NodeEvent("coordinator", 1, events.size(), time + 10, "restored", id, detail, time + 10));
+        return this;
+    }
+
+    /** Removes the output entries of the given input records ("p/o"), as a system that lost them would. */
+    StreamRun lose(String... records) {
+        List<String> gone = List.of(records);
+        output.removeIf(e -> gone.contains(e.path("record").path("partition").asInt() + "/"
+                + e.path("record").path("offset").asInt()));
+        return this;
+    }
+
+    /** The output entry of input record {@code p/o}. */
+    JsonNode outputOf(int partition, int offset) {
+        return output.stream().filter(e -> e.path("record").path("partition").asInt() == partition
+                && e.path("record").path("offset").asInt() == offset).findFirst().orElseThrow();
     }
 
     /** What a correct system outputs when it reads the partitions round-robin, one record each. */
@@ -110,7 +159,7 @@ final class StreamRun {
     }
 
     Observations build() {
-        return new Observations("stream", Map.of(), List.of(), List.of(), List.of(), checkpoints, contents, input,
+        return new Observations("stream", Map.of(), List.of(), events, List.of(), checkpoints, contents, input,
                 output, collected != null ? collected : Collected.whole(input.size()), Map.of(), drained);
     }
 }

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class AnomalyCollector {
 
+    /** The evidence key of a summary anomaly: how many anomalies of its type there were in all. */
+    public static final String TOTAL = "total";
+
+    /** The evidence key that marks a summary anomaly: how many anomalies of its type it stands for. */
+    public static final String SUMMARIZED = "summarized";
+
     /** Examples kept per anomaly type unless told otherwise. */
     public static final int DEFAULT_EXAMPLES = 20;
 
@@ -50,9 +56,19 @@ public final class AnomalyCollector {
             if (count > examplesPerType) {
                 all.add(new Anomaly(type, (count - examplesPerType) + " more " + type
                         + " anomalies like the ones above (" + count + " in all).", null, null,
-                        Map.of("total", count)));
+                        Map.of(TOTAL, count, SUMMARIZED, count - examplesPerType)));
             }
         });
         return all;
+    }
+
+    /** Whether {@code anomaly} is the summary of anomalies left out, rather than one of them. */
+    public static boolean isSummary(Anomaly anomaly) {
+        return anomaly.evidence().get(SUMMARIZED) instanceof Number;
+    }
+
+    /** How many anomalies {@code anomaly} stands for: the ones a summary left out, else 1. */
+    public static long weight(Anomaly anomaly) {
+        return isSummary(anomaly) ? ((Number) anomaly.evidence().get(SUMMARIZED)).longValue() : 1;
     }
 }

@@ -15,6 +15,10 @@ import java.util.OptionalLong;
  *
  * <p>A {@code restored} event without a checkpoint is a start from the empty state; whether that
  * lost a commit is {@link NoLostCommitChecker}'s question, not this one's.
+ *
+ * <p>Coverage: every restore seen is judged (a restore from a checkpoint no node ever reported
+ * committed is itself a violation, not a gap in the evidence), so the coverage is always all
+ * restores, and the {@linkplain Coverage floor} is never reached.
  */
 public final class CommittedRestoreChecker implements Checker {
 
@@ -61,7 +65,9 @@ public final class CommittedRestoreChecker implements Checker {
                         + " ms before it committed: it was still pending.", id, restore.node(), evidence));
             }
         }
-        return CheckResult.of(NAME, anomalies.anomalies(),
-                Map.of("restores", restores.size(), "restoresFromCheckpoint", fromCheckpoint));
+        // every restore is judged: one from the empty state by definition, one from a checkpoint by its commit evidence
+        return CheckResult.judged(NAME, anomalies.anomalies(),
+                Map.of("restores", restores.size(), "restoresFromCheckpoint", fromCheckpoint),
+                Coverage.all(restores.size(), "restores"));
     }
 }

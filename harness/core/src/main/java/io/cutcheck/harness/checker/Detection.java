@@ -13,9 +13,16 @@ import java.util.OptionalLong;
  * violation existed. An anomaly about a checkpoint was evident once that checkpoint committed or
  * was restored from, whichever came first; a restore from the empty initial state when it began;
  * one without either (a lost or duplicated output record, a wrong final balance) only after the
- * drain, so it counts as the whole run.
+ * drain, so it counts as the whole run. So does an anomaly marked {@link #AFTER_DRAIN}: output
+ * that never arrived is evident only once the output is complete, whatever checkpoint it names.
  */
 public final class Detection {
+
+    /**
+     * The evidence key ({@code true}) of an anomaly whose evidence exists only after the drain,
+     * such as a group of lost records that names the checkpoint whose commit promised them.
+     */
+    public static final String AFTER_DRAIN = "evidentAfterDrain";
 
     private Detection() {}
 
@@ -33,7 +40,8 @@ public final class Detection {
         long earliest = Long.MAX_VALUE;
         long wholeRun = start.getAsLong() + wholeRunMillis;
         for (Anomaly a : anomalies) {
-            OptionalLong at = a.checkpoint() != null ? evidentAt(observations, a.checkpoint()) : restoreBegan(a);
+            OptionalLong at = Boolean.TRUE.equals(a.evidence().get(AFTER_DRAIN)) ? OptionalLong.empty()
+                    : a.checkpoint() != null ? evidentAt(observations, a.checkpoint()) : restoreBegan(a);
             earliest = Math.min(earliest, at.orElse(wholeRun));
         }
         return OptionalLong.of(Math.max(0, earliest - start.getAsLong()));

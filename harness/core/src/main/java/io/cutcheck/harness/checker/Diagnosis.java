@@ -11,7 +11,9 @@ import java.util.Set;
  * Where debugging a failed run starts: its anomalies grouped by checker and type, with counts,
  * in the order the results come (cause first, {@link Checker.Stage}), each group with its first
  * anomaly and the checkpoints it involves. Twenty-five thousand duplicated records after one lost
- * commit read as two lines, the lost commit first.
+ * commit read as two lines, the lost commit first. Within one checker's result the order is the
+ * checker's: one that explains its findings in groups of its own (a lost transaction before the
+ * records it held) reports the group first, so the group's explanation is what a diagnosis shows.
  */
 public final class Diagnosis {
 
@@ -22,12 +24,12 @@ public final class Diagnosis {
      * @param checker the checker that found them
      * @param type the anomaly type
      * @param validity the checker's verdict (INVALID, or UNKNOWN with its reasons)
-     * @param count how many anomalies of this type the checker reported
+     * @param count how many anomalies of this type the checker found, those a summary stands for included
      * @param first the first of them, with its evidence
      * @param checkpoints the first distinct checkpoints they name, in order (at most {@value #CHECKPOINTS_KEPT})
      * @param moreCheckpoints whether they name more checkpoints than those
      */
-    public record Group(String checker, String type, Validity validity, int count, Anomaly first,
+    public record Group(String checker, String type, Validity validity, long count, Anomaly first,
                         List<Long> checkpoints, boolean moreCheckpoints) {
         public Group {
             checkpoints = List.copyOf(checkpoints);
@@ -54,7 +56,8 @@ public final class Diagnosis {
         Set<Long> checkpoints = new LinkedHashSet<>();
         anomalies.stream().map(Anomaly::checkpoint).filter(c -> c != null).forEach(checkpoints::add);
         List<Long> kept = checkpoints.stream().limit(CHECKPOINTS_KEPT).toList();
-        return new Group(result.checker(), type, result.validity(), anomalies.size(), anomalies.get(0), kept,
+        long count = anomalies.stream().mapToLong(AnomalyCollector::weight).sum();
+        return new Group(result.checker(), type, result.validity(), count, anomalies.get(0), kept,
                 checkpoints.size() > kept.size());
     }
 }

@@ -27,6 +27,9 @@ import java.util.Map;
  * so a correct system never meets an unusable committed one (a failed attempt to restore it is
  * named in the evidence). A restore from a checkpoint that was never committed is {@link CommittedRestoreChecker}'s to
  * report; here it counts as going back past every checkpoint committed before the restore.
+ *
+ * <p>Coverage: every restore seen is judged against every commit seen, so the coverage is always
+ * all restores, and the {@linkplain Coverage floor} is never reached.
  */
 public final class NoLostCommitChecker implements Checker {
 
@@ -83,6 +86,7 @@ public final class NoLostCommitChecker implements Checker {
                     + newer + " had committed " + (restore.beganAt() - newerCommittedAt)
                     + " ms before the restore began.", from, restore.node(), evidence));
         }
-        return CheckResult.of(NAME, anomalies.anomalies(), Map.of("restores", restores));
+        return CheckResult.judged(NAME, anomalies.anomalies(), Map.of("restores", restores),
+                Coverage.all(restores, "restores"));
     }
 }

@@ -52,7 +52,7 @@ public final class Judge {
     private static CheckResult withheld(CheckResult r) {
         Map<String, Object> stats = new LinkedHashMap<>(r.stats());
         stats.put("verdictOnDamagedEvidence", r.validity().name().toLowerCase(Locale.ROOT));
-        return new CheckResult(r.checker(), Validity.UNKNOWN, r.anomalies(), stats);
+        return new CheckResult(r.checker(), Validity.UNKNOWN, r.anomalies(), stats, r.coverage());
     }
 
     private static CheckResult evidence(StoreIntegrity integrity) {

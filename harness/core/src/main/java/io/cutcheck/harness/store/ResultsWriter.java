@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.Observations;
@@ -61,10 +62,25 @@ public final class ResultsWriter {
             c.put("valid", check.validity().name().toLowerCase());
             c.set("anomalies", Json.MAPPER.valueToTree(check.anomalies()));
             c.set("stats", Json.MAPPER.valueToTree(check.stats()));
+            if (check.coverage() != null) {
+                c.set("coverage", coverage(check.coverage()));
+            }
         }
         ObjectNode phases = root.putObject("timings");
         timings.forEach(phases::put);
         return root;
+    }
+
+    /** A checker's coverage as {@code results.json} holds it (reports/RESULTS.md, checkers). */
+    public static ObjectNode coverage(Coverage coverage) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("judged", coverage.judged());
+        node.put("of", coverage.of());
+        node.put("what", coverage.what());
+        node.put("rest", coverage.rest());
+        node.put("complete", coverage.complete());
+        node.put("note", coverage.describe());
+        return node;
     }
 
     /** Writes atomically: a reader never sees half a results file. */

@@ -15,6 +15,7 @@ class CommittedRestoreCheckerTest {
                 .restore("a", 3_000, 2L).restore("b", 3_000, 2L).build());
         assertThat(result.validity()).isEqualTo(Validity.VALID);
         assertThat(result.stats()).containsEntry("restoresFromCheckpoint", 2);
+        assertThat(result.coverage()).isEqualTo(Coverage.all(2, "restores"));
     }
 
     @Test

@@ -40,6 +40,14 @@ class DetectionTest {
     }
 
     @Test
+    void lostOutputNamingACheckpointIsStillEvidentOnlyAfterTheDrain() {
+        NodeEvent committed = new NodeEvent("coordinator", 1, 3, START + 2_000, "committed", 12L, null, START + 2_050);
+        Anomaly lost = new Anomaly("lost-transaction", "checkpoint 12's output never arrived", 12L, null,
+                Map.of(Detection.AFTER_DRAIN, true));
+        assertThat(Detection.millis(observations(List.of(committed)), one(lost), 10_000)).hasValue(10_000);
+    }
+
+    @Test
     void evidenceWithoutATimeCountsAsTheWholeRun() {
         Anomaly balance = new Anomaly("wrong-total", "money appeared", null, null, Map.of("total", 8806));
         assertThat(Detection.millis(observations(List.of()), one(balance), 10_000)).hasValue(10_000);

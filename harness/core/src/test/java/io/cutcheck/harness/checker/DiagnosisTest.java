@@ -67,6 +67,19 @@ class DiagnosisTest {
     }
 
     @Test
+    void aGroupCountsTheAnomaliesACollectorsSummaryStandsFor() {
+        AnomalyCollector collector = new AnomalyCollector(20);
+        for (long o = 0; o < 733; o++) {
+            collector.add(at("lost-record", null));
+        }
+        assertThat(collector.anomalies()).hasSize(21);
+
+        List<Diagnosis.Group> groups = Diagnosis.of(List.of(CheckResult.of("exactly-once", collector.anomalies(), Map.of())));
+
+        assertThat(groups).singleElement().satisfies(g -> assertThat(g.count()).isEqualTo(733));
+    }
+
+    @Test
     void anUnknownVerdictIsDiagnosedByItsReasons() {
         List<Diagnosis.Group> groups = Diagnosis.of(List.of(CheckResult.unknown("exactly-once", "no collected.json")));
         assertThat(groups).singleElement().satisfies(g -> {

@@ -14,6 +14,7 @@ class NoLostCommitCheckerTest {
         var result = checker.check(run().committed(1, 1_000, 1_100).committed(2, 2_000, 2_100)
                 .restore("a", 3_000, 2L).build());
         assertThat(result.validity()).isEqualTo(Validity.VALID);
+        assertThat(result.coverage()).isEqualTo(Coverage.all(1, "restores"));
     }
 
     @Test
