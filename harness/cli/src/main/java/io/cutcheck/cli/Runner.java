@@ -152,6 +152,16 @@ final class Runner {
         if (diagnosis.path("detectedAfterMs").isNumber()) {
             out.printf("detected after %.1f s of the run%n", diagnosis.path("detectedAfterMs").asLong() / 1000.0);
         }
+        JsonNode restore = diagnosis.path("firstRestore");
+        if (diagnosis.path("firstCheckpoint").isNumber() || restore.isObject()) {
+            String checkpoint = diagnosis.path("firstCheckpoint").isNumber()
+                    ? "first checkpoint named: " + diagnosis.path("firstCheckpoint").asLong() : "no checkpoint named";
+            String first = !restore.isObject() ? "no restore"
+                    : String.format("first restore: %s at %.1f s (%s)", restore.path("checkpoint").isNumber()
+                            ? "checkpoint " + restore.path("checkpoint").asLong() : "the empty initial state",
+                            restore.path("startedAfterMs").asLong() / 1000.0, restore.path("nodes").size() + " node(s)");
+            out.println(checkpoint + "; " + first);
+        }
     }
 
     /** The loop's own summary (report pages not written): the first anomalies as they came. */

@@ -66,4 +66,17 @@ class RunnerPrintTest {
                 + " (0/120-0/480) are below the source positions of checkpoint 12. (checkpoints 12)\n"
                 + "           [stream-exactly-once] lost-record × 733: Input record 0/120");
     }
+
+    @Test
+    void theFirstCheckpointNamedAndTheFirstRestoreFollowTheTimeToDetection() throws Exception {
+        String printed = print(List.of(CheckResult.of("committed-restore", List.of(Anomaly.of("restore-from-uncommitted", "x")),
+                Map.of())), """
+                {"diagnosis": {"detectedAfterMs": 8000, "firstCheckpoint": 16,
+                  "firstRestore": {"checkpoint": 7, "nodes": ["a", "b"], "startedAfterMs": 8420},
+                  "groups": [{"checker": "committed-restore", "type": "restore-from-uncommitted", "count": 1,
+                   "first": "operator-1 restored from checkpoint 16.", "checkpoints": [16], "moreCheckpoints": false}]}}""");
+
+        assertThat(printed).contains("detected after 8.0 s of the run\n"
+                + "first checkpoint named: 16; first restore: checkpoint 7 at 8.4 s (2 node(s))\n");
+    }
 }

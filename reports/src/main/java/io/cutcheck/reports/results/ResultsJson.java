@@ -11,6 +11,7 @@ import io.cutcheck.harness.checker.Detection;
 import io.cutcheck.harness.checker.Diagnosis;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.store.ResultsWriter;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Map;
@@ -63,7 +65,7 @@ public final class ResultsJson {
         root.set("recovery", recovery(figures.recovery()));
         root.set("faults", faults(report.observations().faults()));
         root.set("operations", operations(figures));
-        root.set("diagnosis", diagnosis(report));
+        root.set("diagnosis", diagnosis(report, figures.restores()));
         root.set("anomalies", anomalies(report.results()));
         root.set("checkers", checkers(report.results()));
         root.set("phases", phases(report));
@@ -152,9 +154,10 @@ public final class ResultsJson {
 
     /**
      * Where to start debugging: the anomalies grouped by checker and type, cause first
-     * ({@link Diagnosis}), and how long after the first operation the first evidence existed.
+     * ({@link Diagnosis}), how long after the first operation the first evidence existed, the
+     * first checkpoint the anomalies name, and the run's first restore (where a replay begins).
      */
-    private static ObjectNode diagnosis(RunReport report) {
+    private static ObjectNode diagnosis(RunReport report, List<RestoreEpisode> restores) {
         ObjectNode node = NODES.objectNode();
         // the spec is test.json as saved: the test spec sits under "spec"
         long wholeRun = report.spec().path("spec").path("timeLimitMillis").asLong(0);
@@ -162,6 +165,12 @@ public final class ResultsJson {
         List<CheckResult> invalid = report.results().stream().filter(r -> r.validity() == Validity.INVALID).toList();
         OptionalLong detected = Detection.millis(report.observations(), invalid, wholeRun);
         node.set("detectedAfterMs", detected.isPresent() ? NODES.numberNode(detected.getAsLong()) : NODES.nullNode());
+        OptionalLong firstCheckpoint = report.results().stream().filter(r -> r.validity() != Validity.VALID)
+                .flatMap(r -> r.anomalies().stream()).map(Anomaly::checkpoint).filter(c -> c != null)
+                .mapToLong(Long::longValue).min();
+        node.set("firstCheckpoint", firstCheckpoint.isPresent() ? NODES.numberNode(firstCheckpoint.getAsLong())
+                : NODES.nullNode());
+        node.set("firstRestore", invalid.isEmpty() || restores.isEmpty() ? NODES.nullNode() : firstRestore(report, restores));
         ArrayNode groups = node.putArray("groups");
         for (Diagnosis.Group g : Diagnosis.of(report.results())) {
             ObjectNode item = groups.addObject();
@@ -174,6 +183,19 @@ public final class ResultsJson {
             g.checkpoints().forEach(checkpoints::add);
             item.put("moreCheckpoints", g.moreCheckpoints());
         }
+        return node;
+    }
+
+    /** The earliest restore episode: which checkpoint, which nodes, how long into the run it began. */
+    private static ObjectNode firstRestore(RunReport report, List<RestoreEpisode> restores) {
+        RestoreEpisode first = restores.stream().min(Comparator.comparingLong(RestoreEpisode::startedAt))
+                .orElseThrow();
+        ObjectNode node = NODES.objectNode();
+        node.set("checkpoint", first.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(first.checkpoint()));
+        node.set("nodes", MAPPER.valueToTree(first.nodes()));
+        OptionalLong start = report.observations().history().stream().mapToLong(Op::wallMillis).filter(t -> t > 0).min();
+        node.set("startedAfterMs", start.isPresent() ? NODES.numberNode(Math.max(0, first.startedAt() - start.getAsLong()))
+                : NODES.nullNode());
         return node;
     }
 

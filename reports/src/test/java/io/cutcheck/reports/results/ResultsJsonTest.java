@@ -59,6 +59,11 @@ class ResultsJsonTest {
         assertThat(group.get("first").asText()).contains("checkpoint 16");
         assertThat(group.get("checkpoints").toString()).isEqualTo("[16]");
         assertThat(diagnosis.get("detectedAfterMs").isNumber()).isTrue();
+        assertThat(diagnosis.get("firstCheckpoint").asLong()).isEqualTo(16);
+        JsonNode restore = diagnosis.get("firstRestore");
+        assertThat(restore.get("checkpoint").asLong()).as("the kill at 8 s restored checkpoint 7").isEqualTo(7);
+        assertThat(restore.get("nodes")).hasSize(6);
+        assertThat(restore.get("startedAfterMs").asLong()).isBetween(7_000L, 9_000L);
     }
 
     @Test
