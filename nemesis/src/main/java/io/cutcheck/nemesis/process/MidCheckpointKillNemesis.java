@@ -140,13 +140,14 @@ public final class MidCheckpointKillNemesis extends CrashingNemesis {
      * Kills each target once its events show an {@code ack-sent}, reading each from its cursor;
      * empty if all did, else which never acknowledged (left for the caller).
      */
-    private static Optional<String> killAfterAck(Map<Node, Long> cursors) {
+    private static Optional<String> killAfterAck(Map<Node, Long> cursors) throws InterruptedException {
         long deadline = System.nanoTime() + ACK_PATIENCE.toNanos();
         Map<Node, Long> waiting = new LinkedHashMap<>(cursors);
         while (!waiting.isEmpty() && System.nanoTime() < deadline) {
             for (Node node : List.copyOf(waiting.keySet())) {
                 Optional<EventsPage> page = client(node).events(waiting.get(node)).result();
                 if (page.isEmpty()) {
+                    Thread.sleep(RETRY_MILLIS); // unreachable (restarting): wait a moment rather than spin
                     continue;
                 }
                 boolean acked = page.get().events().stream().anyMatch(e -> "ack-sent".equals(e.path("type").asText()));

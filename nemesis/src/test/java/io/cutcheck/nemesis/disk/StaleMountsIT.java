@@ -26,24 +26,33 @@ class StaleMountsIT {
 
   @Test
   void aMountWhoseOwnerAndHelperWereKilledIsCleared() throws Exception {
-    long deadOwner = deadPid();
-    Path mountpoint = Files.createDirectories(base.resolve("data"));
-    Process helper = startHelper(Files.createDirectories(base.resolve("backing")), mountpoint, deadOwner);
-    try {
-      awaitMounted(mountpoint);
-      helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      assertThat(MountTable.at(mountpoint)).as("a SIGKILLed helper leaves its mount").isPresent();
-
+    withOrphanedMount(deadPid(), mountpoint -> {
       List<Path> cleared = StaleMounts.cleanup();
 
       assertThat(cleared).contains(mountpoint);
       assertThat(MountTable.at(mountpoint)).isEmpty();
+    });
+  }
+
+  /** What is left when a FUSE helper is SIGKILLed: its mount, checked to be there before {@code body} runs. */
+  private void withOrphanedMount(long owner, MountCheck body) throws Exception {
+    Path mountpoint = Files.createDirectories(base.resolve("data"));
+    Process helper = startHelper(Files.createDirectories(base.resolve("backing")), mountpoint, owner);
+    try {
+      awaitMounted(mountpoint);
+      helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      assertThat(MountTable.at(mountpoint)).as("a SIGKILLed helper leaves its mount").isPresent();
+      body.check(mountpoint);
     } finally {
       helper.destroyForcibly();
       if (MountTable.at(mountpoint).isPresent()) {
         Unmounter.attempt(mountpoint, true);
       }
     }
+  }
+
+  private interface MountCheck {
+    void check(Path mountpoint) throws Exception;
   }
 
   @Test
@@ -93,24 +102,13 @@ class StaleMountsIT {
   @Test
   void theWatchdogsCleanerUnmountsWhatTheKilledHelpersOfAHarnessLeft() throws Exception {
     long deadHarness = deadPid();
-    Path mountpoint = Files.createDirectories(base.resolve("data"));
-    Process helper = startHelper(Files.createDirectories(base.resolve("backing")), mountpoint, deadHarness);
-    try {
-      awaitMounted(mountpoint);
-      helper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      assertThat(MountTable.at(mountpoint)).as("a SIGKILLed helper leaves its mount").isPresent();
-
+    withOrphanedMount(deadHarness, mountpoint -> {
       int removed = new FaultFsLeftoverCleaner().cleanAfter(deadHarness);
 
       assertThat(removed).isEqualTo(1);
       assertThat(MountTable.at(mountpoint)).isEmpty();
       assertThat(new FaultFsLeftoverCleaner().cleanAfter(deadHarness)).as("nothing left the second time").isZero();
-    } finally {
-      helper.destroyForcibly();
-      if (MountTable.at(mountpoint).isPresent()) {
-        Unmounter.attempt(mountpoint, true);
-      }
-    }
+    });
   }
 
   /** A harness killed during set-up: the pipe ends before the helper has even mounted. */

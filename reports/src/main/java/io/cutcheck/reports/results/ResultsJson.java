@@ -11,7 +11,6 @@ import io.cutcheck.harness.checker.Detection;
 import io.cutcheck.harness.checker.Diagnosis;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
-import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.store.ResultsWriter;
@@ -193,7 +192,7 @@ public final class ResultsJson {
         ObjectNode node = NODES.objectNode();
         node.set("checkpoint", first.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(first.checkpoint()));
         node.set("nodes", MAPPER.valueToTree(first.nodes()));
-        OptionalLong start = report.observations().history().stream().mapToLong(Op::wallMillis).filter(t -> t > 0).min();
+        OptionalLong start = Detection.firstOperation(report.observations());
         node.set("startedAfterMs", start.isPresent() ? NODES.numberNode(Math.max(0, first.startedAt() - start.getAsLong()))
                 : NODES.nullNode());
         return node;

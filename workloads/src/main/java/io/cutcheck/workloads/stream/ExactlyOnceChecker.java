@@ -66,9 +66,11 @@ public final class ExactlyOnceChecker implements Checker {
         }
         KeyCounts.check(input, outputs, records);
         AnomalyCollector groups = new AnomalyCollector();
-        if (lostCount > 0 && observations.drained() || !outputs.duplicates().isEmpty()) {
+        // before the drain completes the output, a record missing from it is not yet lost
+        boolean lostForGood = lostCount > 0 && observations.drained();
+        if (lostForGood || !outputs.duplicates().isEmpty()) {
             CheckpointTrail trail = CheckpointTrail.of(observations, input.partitions());
-            if (lostCount > 0 && observations.drained()) {
+            if (lostForGood) {
                 LossByCheckpoint.report(lost, lostCount, trail, groups);
                 LossAtRestore.report(lost, trail, groups);
             }

@@ -33,7 +33,7 @@ public final class Detection {
         if (anomalies.isEmpty()) {
             return OptionalLong.empty();
         }
-        OptionalLong start = observations.history().stream().mapToLong(Op::wallMillis).filter(t -> t > 0).min();
+        OptionalLong start = firstOperation(observations);
         if (start.isEmpty()) {
             return OptionalLong.of(wholeRunMillis);
         }
@@ -45,6 +45,11 @@ public final class Detection {
             earliest = Math.min(earliest, at.orElse(wholeRun));
         }
         return OptionalLong.of(Math.max(0, earliest - start.getAsLong()));
+    }
+
+    /** When the run's first operation was invoked (wall clock), the origin of every "after … s"; empty without operations. */
+    public static OptionalLong firstOperation(Observations observations) {
+        return observations.history().stream().mapToLong(Op::wallMillis).filter(t -> t > 0).min();
     }
 
     /** A restore that needs no checkpoint to be wrong (one from the empty initial state) is evident as it begins. */

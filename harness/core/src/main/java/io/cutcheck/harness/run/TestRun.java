@@ -55,6 +55,11 @@ public final class TestRun {
 
     private final TestSpec spec;
     private final RunParts parts;
+    private final WorkloadSettings unnamed;
+    private final int partitions;
+    private final List<NodeSlot> slots;
+    private final String committer;
+    private final Schedule<Fault> faultPlan;
     private final PhaseTimer timer = new PhaseTimer();
     private final Resources resources = new Resources();
     private volatile HistoryRecorder history;
@@ -62,23 +67,23 @@ public final class TestRun {
     private volatile CheckpointPoller checkpoints;
     private volatile long runStartNanos;
 
-    /** @throws IllegalArgumentException when the faults cannot be planned on this system's nodes */
+    /**
+     * Lays out the nodes and plans the faults at once, so a plan that cannot be carried out is
+     * refused before anything starts.
+     *
+     * @throws IllegalArgumentException when the faults cannot be planned on this system's nodes
+     */
     public TestRun(TestSpec spec, RunParts parts) {
         this.spec = spec;
         this.parts = parts;
-        List<NodeSlot> slots = parts.system().nodes(spec.nodes(), parts.workload().partitions(unnamedSettings()));
-        planFaults(slots, parts.system().committer(slots));
-    }
-
-    private WorkloadSettings unnamedSettings() {
-        return new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(), spec.concurrency());
-    }
-
-    private Schedule<Fault> planFaults(List<NodeSlot> slots, String committer) {
+        this.unnamed = new WorkloadSettings(spec.nodes(), spec.ratePerSecond(), spec.timeLimitMillis(), spec.concurrency());
+        this.partitions = parts.workload().partitions(unnamed);
+        this.slots = parts.system().nodes(spec.nodes(), partitions);
+        this.committer = parts.system().committer(slots);
         FaultSchedule.Aims aims = new FaultSchedule.Aims(parts.system().silentNodes(slots),
                 parts.nemesis()::aimsAtAcknowledgements);
-        return FaultSchedule.plan(spec.faults(), slots.stream().map(NodeSlot::node).toList(), Set.of(committer), aims,
-                spec.timeLimitMillis(), spec.seed());
+        this.faultPlan = FaultSchedule.plan(spec.faults(), slots.stream().map(NodeSlot::node).toList(),
+                Set.of(committer), aims, spec.timeLimitMillis(), spec.seed());
     }
 
     public RunOutcome run() {
@@ -96,12 +101,7 @@ public final class TestRun {
 
     private RunOutcome execute(StoreLayout store, RunFile runFile) throws Exception {
         timer.begin(Phase.SETUP);
-        WorkloadSettings unnamed = unnamedSettings();
-        int partitions = parts.workload().partitions(unnamed);
-        List<NodeSlot> slots = parts.system().nodes(spec.nodes(), partitions);
         WorkloadSettings settings = unnamed.withNodeNames(slots.stream().map(NodeSlot::node).toList());
-        String committer = parts.system().committer(slots);
-        Schedule<Fault> faultPlan = planFaults(slots, committer);
         Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
         Map<String, JsonNode> workloadOptions = parts.workload().options(settings);
         Map<String, JsonNode> options = NodeOptions.merge(spec.workload(), workloadOptions, spec.options());

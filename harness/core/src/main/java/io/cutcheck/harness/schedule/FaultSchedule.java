@@ -17,16 +17,14 @@ public final class FaultSchedule {
 
     private FaultSchedule() {}
 
-    public static Schedule<Fault> plan(FaultPlan plan, List<String> nodes, Set<String> coordinators,
-                                       long runMillis, long seed) {
-        return plan(plan, nodes, coordinators, new Aims(Set.of(), kind -> false), runMillis, seed);
-    }
-
     /**
      * What faults aimed at acknowledgements must spare: the nodes that send none (a barrier
      * coordinator), and which kinds aim so. Such a fault drawn at them goes to another node.
      */
     public record Aims(Set<String> silentNodes, Predicate<String> aimsAtAcknowledgements) {
+        /** Every node acknowledges, or no kind aims at acknowledgements. */
+        public static final Aims NONE = new Aims(Set.of(), kind -> false);
+
         public Aims {
             silentNodes = Set.copyOf(silentNodes);
         }

@@ -15,7 +15,7 @@ class FaultScheduleTest {
             List.of(FaultTarget.ONE, FaultTarget.COORDINATOR, FaultTarget.MINORITY), 3000, 0.25, 1500);
 
     static List<Fault> faults(FaultPlan plan, long runMillis, long seed) {
-        return FaultSchedule.plan(plan, NODES, Set.of("coordinator"), runMillis, seed).items().stream()
+        return FaultSchedule.plan(plan, NODES, Set.of("coordinator"), FaultSchedule.Aims.NONE, runMillis, seed).items().stream()
                 .map(Planned::what).toList();
     }
 
