@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cutcheck", mixinStandardHelpOptions = true, version = "cutcheck 0.1.0",
         description = "Fault-injection tests for checkpointing systems.",
-        subcommands = {TestCommand.class, DemoCommand.class, AnalyzeCommand.class, DefectsCommand.class,
+        subcommands = {TestCommand.class, DemoCommand.class, AnalyzeCommand.class, ReplayCommand.class,
+                ShrinkCommand.class, DefectsCommand.class,
                 ToxiproxyCommand.class, SelfCheckCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 invalid, 2 unknown or error."})
 public final class Main implements Runnable {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
 import io.cutcheck.harness.schedule.FaultPlan;
 import io.cutcheck.harness.schedule.FaultTarget;
+import io.cutcheck.harness.schedule.Scenario;
+import io.cutcheck.harness.schedule.ScenarioReader;
 import io.cutcheck.harness.spec.CheckpointTriggers;
 import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
@@ -32,8 +34,11 @@ public final class SpecBuilder {
     private SystemDefinition definition;
     private String runtime = "local";
     private List<String> nemesis = List.of("kill", "pause");
+    private boolean nemesisGiven;
     private List<String> targets = List.of("one", "coordinator", "minority");
-    private double timeLimitSeconds = 30;
+    private Double timeLimitSeconds;
+    private Path scenarioFile;
+    private Scenario scenario;
     private Long seed;
     private Integer nodes;
     private int rate = 200;
@@ -77,6 +82,19 @@ public final class SpecBuilder {
     /** Fault kinds ({@code a+b} for faults at once); empty or {@code none} for no faults. */
     public SpecBuilder nemesis(List<String> kinds) {
         this.nemesis = List.copyOf(kinds);
+        this.nemesisGiven = true;
+        return this;
+    }
+
+    /** Follow the faults this scenario file writes out (SCENARIO.md) instead of drawing them. */
+    public SpecBuilder scenarioFile(Path file) {
+        this.scenarioFile = file;
+        return this;
+    }
+
+    /** Follow these faults instead of drawing them: a scenario made in code, or a saved run's. */
+    public SpecBuilder scenario(Scenario steps) {
+        this.scenario = steps;
         return this;
     }
 
@@ -85,7 +103,8 @@ public final class SpecBuilder {
         return this;
     }
 
-    public SpecBuilder timeLimitSeconds(double seconds) {
+    /** The run phase's length; null (the default) is 30 s, or a scenario's end plus 5 s. */
+    public SpecBuilder timeLimitSeconds(Double seconds) {
         this.timeLimitSeconds = seconds;
         return this;
     }
@@ -188,8 +207,10 @@ public final class SpecBuilder {
         Registry.require(Registry.RUNTIMES, "runtime", runtime);
         Registry.checkRuntime(described, runtime);
         Registry.checkProgram(described, descriptorFile(), runtime);
-        List<String> kinds = kinds();
+        Scenario followed = scenario();
+        List<String> kinds = kinds(followed);
         List<FaultTarget> faultTargets = faultTargets();
+        double timeLimitSeconds = timeLimitSeconds(followed);
         requireSeconds("--time-limit", timeLimitSeconds, " (a day)");
         requireSeconds("--drain-timeout", drainTimeoutSeconds, "");
         checkTiming();
@@ -211,7 +232,7 @@ public final class SpecBuilder {
         TestSpec spec = new TestSpec(name != null ? name : TestSpec.defaultName(described.name(), kinds, defect),
                 described.name(), systemFile == null ? null : systemFile.toAbsolutePath().normalize().toString(),
                 runtime, workloadName, workers, rate, concurrency,
-                new FaultPlan(kinds, faultTargets, faultIntervalMillis, faultJitter, faultDurationMillis),
+                new FaultPlan(kinds, faultTargets, faultIntervalMillis, faultJitter, faultDurationMillis, followed),
                 seed != null ? seed : System.nanoTime() & 0xffffffL, timeLimitMillis,
                 Math.round(drainTimeoutSeconds * 1000), CheckpointTriggers.defaults()
                         .withIntervalMillis(checkpointIntervalMillis).withEveryRecords(checkpointEveryRecords),
@@ -270,12 +291,43 @@ public final class SpecBuilder {
         }
     }
 
-    private List<String> kinds() {
+    /** The scenario to follow, read from its file when one was given; null for drawn faults. */
+    private Scenario scenario() {
+        if (scenarioFile != null && scenario != null) {
+            throw new IllegalArgumentException("give a scenario file or a scenario, not both");
+        }
+        if ((scenarioFile != null || scenario != null) && nemesisGiven) {
+            throw new IllegalArgumentException("--scenario names its own fault kinds: drop --nemesis");
+        }
+        Scenario followed = scenarioFile != null
+                ? ScenarioReader.read(scenarioFile, kind -> Registry.checkKind(kind, runtime)) : scenario;
+        if (scenario != null) {
+            scenario.faults().forEach(step -> {
+                try {
+                    Registry.checkKind(step.kind(), runtime);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(step.label() + ": " + e.getMessage());
+                }
+            });
+        }
+        return followed;
+    }
+
+    /** 30 s, or long enough for the scenario to be healed with 5 s to spare, unless given. */
+    private double timeLimitSeconds(Scenario followed) {
+        if (timeLimitSeconds != null) {
+            return timeLimitSeconds;
+        }
+        return followed == null ? 30 : Math.ceil(followed.endMillis() / 1000.0) + 5;
+    }
+
+    private List<String> kinds(Scenario followed) {
         if (nemesis.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("--nemesis has an empty entry: " + String.join(",", nemesis)
                     + " (give fault kinds, or 'none' for no faults)");
         }
-        List<String> kinds = nemesis.stream().map(String::trim).filter(k -> !k.equals("none")).distinct().toList();
+        List<String> kinds = followed != null ? followed.kinds()
+                : nemesis.stream().map(String::trim).filter(k -> !k.equals("none")).distinct().toList();
         kinds.forEach(k -> Registry.checkKind(k, runtime));
         List<String> atomic = Registry.atomicKinds(kinds);
         if (atomic.contains(IptablesPartitionNemesis.KIND) && atomic.stream().anyMatch(NetworkNemeses::isNetworkKind)) {

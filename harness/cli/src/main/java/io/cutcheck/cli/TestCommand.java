@@ -34,6 +34,11 @@ final class TestCommand implements Callable<Integer> {
                     + " on the same targets (default: ${DEFAULT-VALUE})")
     List<String> nemesis;
 
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "follow the faults this file writes out (harness/SCENARIO.md) instead of drawing them;"
+                    + " replaces --nemesis, --targets and --fault-*")
+    Path scenario;
+
     @Option(names = "--toxiproxy", paramLabel = "URL",
             description = "run network faults on this Toxiproxy server (default: an embedded one per run)")
     String toxiproxy;
@@ -42,9 +47,9 @@ final class TestCommand implements Callable<Integer> {
             description = "fault targets: one, coordinator, non-coordinator, minority, all (default: ${DEFAULT-VALUE})")
     List<String> targets;
 
-    @Option(names = "--time-limit", defaultValue = "30", paramLabel = "SECONDS",
-            description = "length of the run phase (default: ${DEFAULT-VALUE})")
-    double timeLimitSeconds;
+    @Option(names = "--time-limit", paramLabel = "SECONDS",
+            description = "length of the run phase (default: 30, or a scenario's end + 5)")
+    Double timeLimitSeconds;
 
     @Option(names = "--seed", description = "seed of the workload and fault schedule (default: random)")
     Long seed;
@@ -140,13 +145,19 @@ final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--nemesis has an empty entry (give fault kinds, or 'none' for no faults)");
         }
         SpecBuilder builder = new SpecBuilder();
+        if (scenario != null) {
+            builder.scenarioFile(scenario);
+        }
+        if (scenario == null || command.commandLine().getParseResult().hasMatchedOption("--nemesis")) {
+            builder.nemesis(nemesis);
+        }
         if (system != null) {
             builder.system(system);
         }
         if (systemFile != null) {
             builder.systemFile(systemFile);
         }
-        return builder.runtime(runtime).nemesis(nemesis).targets(targets).timeLimitSeconds(timeLimitSeconds)
+        return builder.runtime(runtime).targets(targets).timeLimitSeconds(timeLimitSeconds)
                 .seed(seed).nodes(nodes).rate(rate).concurrency(concurrency)
                 .faultTiming(faultInterval, faultDuration, faultJitter).checkpointIntervalMillis(checkpointInterval)
                 .checkpointEveryRecords(checkpointEveryRecords).drainTimeoutSeconds(drainTimeoutSeconds)

@@ -12,11 +12,13 @@ import java.util.List;
  * @param jitter how much each gap may vary, as a fraction of the interval (0 ≤ jitter &lt; 1)
  * @param durationMillis how long a fault lasts before it is healed (a killed node stays down
  *     this long); at most the interval's lower bound, so faults never overlap
+ * @param scenario the faults written out, followed instead of drawing them; null for a schedule
+ *     drawn from the kinds, targets and timing above (which a scenario's run ignores)
  */
 public record FaultPlan(List<String> kinds, List<FaultTarget> targets, long intervalMillis, double jitter,
-                        long durationMillis) {
+                        long durationMillis, Scenario scenario) {
     public FaultPlan {
-        kinds = List.copyOf(kinds);
+        kinds = List.copyOf(scenario != null ? scenario.kinds() : kinds);
         targets = List.copyOf(targets);
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("at least one fault target is needed");
@@ -33,11 +35,25 @@ public record FaultPlan(List<String> kinds, List<FaultTarget> targets, long inte
         }
     }
 
+    public FaultPlan(List<String> kinds, List<FaultTarget> targets, long intervalMillis, double jitter,
+                     long durationMillis) {
+        this(kinds, targets, intervalMillis, jitter, durationMillis, null);
+    }
+
     public static FaultPlan none() {
         return new FaultPlan(List.of(), List.of(FaultTarget.ONE), 4000, 0.25, 2000);
     }
 
+    /** A plan that follows {@code scenario}; its kinds are the scenario's. */
+    public static FaultPlan following(Scenario scenario) {
+        return none().withScenario(scenario);
+    }
+
     public FaultPlan withKinds(List<String> newKinds) {
-        return new FaultPlan(newKinds, targets, intervalMillis, jitter, durationMillis);
+        return new FaultPlan(newKinds, targets, intervalMillis, jitter, durationMillis, null);
+    }
+
+    public FaultPlan withScenario(Scenario newScenario) {
+        return new FaultPlan(kinds, targets, intervalMillis, jitter, durationMillis, newScenario);
     }
 }

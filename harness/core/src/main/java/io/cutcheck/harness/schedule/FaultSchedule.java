@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Makes the fault schedule of a run: a pure function of the plan, the nodes, the run's length
- * and the seed. Kinds take turns (starting from a seeded one) so that a short run still sees
+ * and the seed. A plan that follows a scenario gets the scenario's steps ({@link ScenarioPlanner});
+ * otherwise faults are drawn as follows. Kinds take turns (starting from a seeded one) so that a short run still sees
  * every kind; targets are drawn by the seed. Every fault begins after a first gap and is healed
  * before the run phase ends, and faults never overlap.
  */
@@ -36,6 +37,9 @@ public final class FaultSchedule {
      */
     public static Schedule<Fault> plan(FaultPlan plan, List<String> nodes, Set<String> coordinators, Aims aims,
                                        long runMillis, long seed) {
+        if (plan.scenario() != null) {
+            return ScenarioPlanner.plan(plan.scenario(), nodes, coordinators, aims, runMillis, seed);
+        }
         if (plan.kinds().isEmpty()) {
             return Schedule.empty();
         }

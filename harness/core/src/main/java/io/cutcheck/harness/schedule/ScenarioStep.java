@@ -1,0 +1,52 @@
+package io.cutcheck.harness.schedule;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.cutcheck.harness.nemesis.Fault;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One fault of a scenario, as a user writes it or as a run executed it.
+ *
+ * @param id the fault's number in the run; kept when a schedule is replayed or shrunk, since the
+ *     network faults draw their partition shape from it
+ * @param kind a fault kind as {@code --nemesis} spells it, compound {@code a+b} included
+ * @param targets node names of the run, or a single target kind ({@code one}, {@code coordinator},
+ *     {@code non-coordinator}, {@code minority}, {@code all}) drawn by the run's seed
+ * @param atMillis when the fault begins, after the start of the run phase
+ * @param durationMillis how long it lasts before it is healed
+ */
+@JsonPropertyOrder({"id", "kind", "targets", "at", "duration"})
+public record ScenarioStep(int id, String kind, List<String> targets, @JsonProperty("at") long atMillis,
+                           @JsonProperty("duration") long durationMillis) {
+    public ScenarioStep {
+        targets = List.copyOf(targets);
+    }
+
+    /** The step of a fault as a run planned it: its concrete targets, its id and its timing. */
+    public static ScenarioStep of(Fault fault) {
+        return new ScenarioStep(fault.id(), fault.kind(), fault.targets(), fault.startMillis(), fault.durationMillis());
+    }
+
+    public long endMillis() {
+        return atMillis + durationMillis;
+    }
+
+    public ScenarioStep withTargets(List<String> newTargets) {
+        return new ScenarioStep(id, kind, newTargets, atMillis, durationMillis);
+    }
+
+    public ScenarioStep withKind(String newKind) {
+        return new ScenarioStep(id, newKind, targets, atMillis, durationMillis);
+    }
+
+    public ScenarioStep withDurationMillis(long millis) {
+        return new ScenarioStep(id, kind, targets, atMillis, millis);
+    }
+
+    /** How a message names this step: its number, kind and start, e.g. {@code step 2 (kill at 5.0 s)}. */
+    public String label() {
+        return String.format(Locale.ROOT, "step %d (%s at %.1f s)", id, kind, atMillis / 1000.0);
+    }
+}
