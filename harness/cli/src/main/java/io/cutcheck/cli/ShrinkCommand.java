@@ -3,13 +3,8 @@ package io.cutcheck.cli;
 import io.cutcheck.cli.replay.Candidate;
 import io.cutcheck.cli.replay.SavedFailure;
 import io.cutcheck.cli.replay.ScenarioCommandLine;
-import io.cutcheck.cli.replay.ScenarioFiles;
-import io.cutcheck.cli.replay.ShrinkStores;
 import io.cutcheck.cli.replay.Shrinker;
-import io.cutcheck.cli.replay.TryResult;
 import io.cutcheck.harness.checker.Validity;
-import io.cutcheck.harness.schedule.Scenario;
-import io.cutcheck.harness.spec.TestSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,65 +63,41 @@ final class ShrinkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
         PrintWriter out = command.commandLine().getOut();
-        ShrinkStores stores = new ShrinkStores(saved.storeDir());
-        stores.clear();
-        Candidate original = new Candidate(saved.executed().faults(), saved.spec().timeLimitMillis());
-        out.printf("shrink: %s was %s with %s; up to %d tries per candidate, budget %s%n", saved.storeDir(),
-                saved.judged().describe(), original.describe(), tries, budget);
-        out.flush();
         TryRunner runner = new TryRunner(command.commandLine().getErr());
+        Shrinking shrinking = new Shrinking(saved, runner, tries);
+        out.printf("shrink: %s was %s with %s; up to %d tries per candidate, budget %s%n", saved.storeDir(),
+                saved.judged().describe(), shrinking.original().describe(), tries, budget);
+        out.flush();
         runner.prepare(saved.spec());
         long began = System.nanoTime();
-        Shrinker.Oracle oracle = (candidate, stage) -> test(candidate, stage, saved, runner, stores);
         Shrinker.Progress progress = (stage, number, candidate, verdict, best) -> {
             out.printf("shrink [%s] %d: %s: %s; smallest failing: %d fault%s in %d s (%.0f s spent)%n", stage, number,
                     candidate.describe(), verdict.name().toLowerCase(Locale.ROOT), best.size(), best.size() == 1 ? "" : "s",
                     best.timeLimitMillis() / 1000, (System.nanoTime() - began) / 1e9);
             out.flush();
         };
-        Shrinker.Result result = new Shrinker(oracle, progress, limit.toNanos(), System::nanoTime)
-                .shrink(original, saved.detectionMillis());
-        report(result, saved, stores, out, (System.nanoTime() - began) / 1e9);
+        Shrinking.Outcome outcome = shrinking.run(limit, progress);
+        report(outcome, saved, out, (System.nanoTime() - began) / 1e9);
         return Validity.INVALID.exitCode();
     }
 
-    private Shrinker.Verdict test(Candidate candidate, String stage, SavedFailure saved, TryRunner runner,
-                                  ShrinkStores stores) {
-        TestSpec spec = saved.rerun(new Scenario(candidate.steps()), candidate.timeLimitMillis(), stores.runs());
-        boolean judged = false;
-        for (int i = 1; i <= tries; i++) {
-            TryResult result = runner.run(spec, "shrink [" + stage + "] try " + i + "/" + tries + " ");
-            boolean fails = result.reproduces(saved.judged());
-            stores.judged(result.storeDir(), fails);
-            if (fails) {
-                return Shrinker.Verdict.FAILS;
-            }
-            judged |= result.verdict() != Validity.UNKNOWN;
-        }
-        return judged ? Shrinker.Verdict.PASSES : Shrinker.Verdict.UNKNOWN;
-    }
-
-    private static void report(Shrinker.Result result, SavedFailure saved, ShrinkStores stores, PrintWriter out,
-                               double seconds) {
+    private static void report(Shrinking.Outcome outcome, SavedFailure saved, PrintWriter out, double seconds) {
+        Shrinker.Result result = outcome.result();
         Candidate best = result.best();
-        Scenario minimal = new Scenario(String.format(Locale.ROOT, "shrunk from %s: %d faults -> %d; the saved run was %s",
-                saved.storeDir(), result.original().size(), best.size(), saved.judged().describe()), best.steps());
-        Path scenario = ScenarioFiles.write(stores.dir(), minimal);
-        Path lastFailing = stores.keepLastFailing();
         out.printf("shrunk: %d faults -> %d fault%s, run phase %d s -> %d s (%d candidates, %.0f s%s)%n",
                 result.original().size(), best.size(), best.size() == 1 ? "" : "s",
                 result.original().timeLimitMillis() / 1000, best.timeLimitMillis() / 1000, result.candidatesTried(),
                 seconds, result.budgetSpent() ? ", budget spent" : "");
-        out.println("scenario: " + scenario);
-        if (lastFailing != null) {
-            out.println("last failing run: " + lastFailing);
-            out.println("replay: ./cutcheck replay " + ScenarioCommandLine.quote(lastFailing.toString()));
+        out.println("scenario: " + outcome.scenarioFile());
+        Path replayed = outcome.lastFailing() != null ? outcome.lastFailing() : saved.storeDir();
+        if (outcome.lastFailing() != null) {
+            out.println("last failing run: " + outcome.lastFailing());
         } else {
-            out.println("no candidate failed: the scenario is the saved run's own; replay: ./cutcheck replay "
-                    + ScenarioCommandLine.quote(saved.storeDir().toString()));
+            out.println("no smaller candidate failed: the scenario is the saved run's own");
         }
-        out.println("or: " + ScenarioCommandLine.of(saved.rerun(minimal, best.timeLimitMillis(), Path.of("store")),
-                scenario));
+        out.println("replay: ./cutcheck replay " + ScenarioCommandLine.quote(replayed.toString()));
+        out.println("or: " + ScenarioCommandLine.of(saved.rerun(outcome.minimal(), best.timeLimitMillis(),
+                Path.of("store")), outcome.scenarioFile()));
         out.flush();
     }
 
