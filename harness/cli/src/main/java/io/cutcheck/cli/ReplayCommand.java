@@ -4,9 +4,11 @@ import io.cutcheck.cli.replay.SavedFailure;
 import io.cutcheck.cli.replay.ScenarioFiles;
 import io.cutcheck.cli.replay.ScenarioCommandLine;
 import io.cutcheck.cli.replay.TryResult;
+import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.spec.TestSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,24 +55,22 @@ final class ReplayCommand implements Callable<Integer> {
         Path scenarioFile = ScenarioFiles.write(saved.storeDir().resolve("replay"), saved.executed());
         TryRunner runner = new TryRunner(command.commandLine().getErr());
         runner.prepare(spec);
-        int invalid = 0;
-        int valid = 0;
+        int[] byVerdict = new int[Validity.values().length];
         int reproduced = 0;
         for (int i = 1; i <= tries; i++) {
             TryResult result = runner.run(spec, "try " + i + "/" + tries + " ");
-            invalid += result.verdict() == io.cutcheck.harness.checker.Validity.INVALID ? 1 : 0;
-            valid += result.verdict() == io.cutcheck.harness.checker.Validity.VALID ? 1 : 0;
-            boolean same = result.verdict() == saved.judged().verdict()
-                    && (result.verdict() != io.cutcheck.harness.checker.Validity.INVALID
-                    || result.reproduces(saved.judged()));
+            byVerdict[result.verdict().ordinal()]++;
+            boolean same = result.verdict() == Validity.INVALID ? result.reproduces(saved.judged())
+                    : result.verdict() == saved.judged().verdict();
             reproduced += same ? 1 : 0;
             out.printf("try %d/%d: %s, %s; store: %s%n", i, tries, result.describe(),
                     same ? "reproduced" : "not reproduced", result.storeDir());
             out.flush();
         }
+        int invalid = byVerdict[Validity.INVALID.ordinal()];
+        int valid = byVerdict[Validity.VALID.ordinal()];
         out.printf("replayed: %d of %d tries reproduced %s (%d invalid, %d valid, %d unknown)%n", reproduced, tries,
-                saved.judged().verdict().name().toLowerCase(java.util.Locale.ROOT), invalid, valid,
-                tries - invalid - valid);
+                saved.judged().verdict().name().toLowerCase(Locale.ROOT), invalid, valid, tries - invalid - valid);
         out.println("as a scenario: " + ScenarioCommandLine.of(spec, scenarioFile));
         out.flush();
         return invalid > 0 ? 1 : valid > 0 ? 0 : 2;

@@ -32,9 +32,18 @@ public final class Cutcheck {
         CutcheckResult result = run(spec);
         if (!result.valid()) {
             throw new AssertionFailedError("cutcheck: " + testName + " was " + result.verdict().name().toLowerCase()
-                    + ", not valid\n" + result.explanation());
+                    + ", not valid\n" + result.explanation() + replayLine(result));
         }
         return result;
+    }
+
+    /** How to run the failure again from its store, and to shrink it; empty for a run without a store. */
+    private static String replayLine(CutcheckResult result) {
+        if (result.storeDir() == null) {
+            return "";
+        }
+        String store = result.storeDir().toString();
+        return "\nreplay: ./cutcheck replay " + store + "\nshrink: ./cutcheck shrink " + store;
     }
 
     /** Runs the spec and fails the test unless the checkers call it invalid (a defect must be caught). */

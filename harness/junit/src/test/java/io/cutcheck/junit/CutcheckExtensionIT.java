@@ -39,6 +39,8 @@ class CutcheckExtensionIT {
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("was invalid, not valid")
                 .hasMessageContaining("diagnosis: [committed-restore] restore-from-uncommitted ×")
-                .hasMessageContaining("store: ");
+                .hasMessageContaining("store: ")
+                .hasMessageContaining("replay: ./cutcheck replay ")
+                .hasMessageContaining("shrink: ./cutcheck shrink ");
     }
 }
