@@ -1,10 +1,9 @@
 package io.cutcheck.reports;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.run.RunOutcome;
+import io.cutcheck.harness.store.Json;
 import io.cutcheck.reports.figures.RunFigures;
 import io.cutcheck.reports.html.HtmlReport;
 import io.cutcheck.reports.junit.JunitXml;
@@ -12,81 +11,57 @@ import io.cutcheck.reports.results.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes a finished run's report files into its store directory from what the run judged: the
- * complete {@code results.json} (RESULTS.md), replacing the run loop's summary, {@code junit.xml}
- * and {@code report.html}. The run's own verdict wins over the checkers' when the run was cut
- * short (then it is unknown unless already proven invalid), and the run loop's drain facts are
- * kept: {@code drained}, {@code finalCheckpoint}, {@code drainNote}, {@code error}.
+ * Writes a finished run's report files into its store directory from its typed result
+ * ({@link RunOutcome}): {@code results.json} (by {@link ResultsJson}, its one writer),
+ * {@code junit.xml} and {@code report.html}. The figures and the results are computed once
+ * ({@link #judge}) for all three; results.json is written first, so a page that fails costs only
+ * itself.
  */
 public final class RunFiles {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> KEPT_FROM_RUN = List.of("drained", "finalCheckpoint", "drainNote", "error",
-            "analyzed");
+    /** A run's report, the figures drawn from it and its results as serialized, computed once. */
+    public record Judged(RunReport report, RunFigures figures, ObjectNode results) {}
 
     private RunFiles() {}
 
-    /** Writes the three files; returns the results as written, empty for a run that ended before it had a store. */
-    public static Optional<ObjectNode> write(RunOutcome outcome) throws IOException {
-        Optional<Judged> judged = judged(outcome);
-        if (judged.isEmpty()) {
-            return Optional.empty();
-        }
-        writeAtomically(outcome.storeDir().resolve(ResultsJson.FILE_NAME), judged.get().results());
-        JunitXml.write(judged.get().report());
-        HtmlReport.write(judged.get().report(), judged.get().figures());
-        return Optional.of(judged.get().results());
-    }
-
-    /** The complete results of a run, without writing anything; empty for a run without a store. */
-    public static Optional<ObjectNode> results(RunOutcome outcome) throws IOException {
-        return judged(outcome).map(Judged::results);
-    }
-
-    private record Judged(RunReport report, RunFigures figures, ObjectNode results) {}
-
-    private static Optional<Judged> judged(RunOutcome outcome) throws IOException {
+    /**
+     * Computes the report, figures and results of a run, writing nothing; empty for a run that
+     * ended before it had a store (there is nowhere to write and nothing was observed).
+     */
+    public static Optional<Judged> judge(RunOutcome outcome) throws IOException {
         if (outcome.storeDir() == null || outcome.observations() == null || outcome.checks() == null) {
             return Optional.empty();
         }
-        JsonNode spec = readOrEmpty(outcome.storeDir().resolve("test.json"));
-        RunReport report = new RunReport(outcome.observations(), outcome.checks(), phases(outcome.results()),
-                outcome.storeDir(), spec);
-        RunFigures figures = RunFigures.of(outcome.observations(), spec);
-        ObjectNode results = ResultsJson.toJson(report, figures);
-        results.set("valid", ResultsJson.valid(outcome.verdict()));
-        results.put("exitCode", outcome.exitCode());
-        for (String field : KEPT_FROM_RUN) {
-            if (outcome.results().has(field)) {
-                results.set(field, outcome.results().get(field));
-            }
+        RunReport report = new RunReport(outcome, readOrEmpty(outcome.storeDir().resolve("test.json")));
+        RunFigures figures = RunFigures.of(outcome.observations(), report.spec());
+        return Optional.of(new Judged(report, figures, ResultsJson.toJson(report, figures)));
+    }
+
+    /** Writes the three files; returns the results as written, empty for a run without a store. */
+    public static Optional<ObjectNode> write(RunOutcome outcome) throws IOException {
+        Optional<Judged> judged = judge(outcome);
+        if (judged.isPresent()) {
+            writeResults(judged.get());
+            writePages(judged.get());
         }
-        return Optional.of(new Judged(report, figures, results));
+        return judged.map(Judged::results);
     }
 
-    /** The run loop records phase timings in milliseconds under {@code timings}. */
-    private static Map<String, Duration> phases(JsonNode results) {
-        Map<String, Duration> phases = new LinkedHashMap<>();
-        results.path("timings").fields().forEachRemaining(
-                e -> phases.put(e.getKey(), Duration.ofMillis(e.getValue().asLong())));
-        return phases;
+    /** Writes {@code results.json}. */
+    public static Path writeResults(Judged judged) throws IOException {
+        return ResultsJson.write(judged.report().storeDir(), judged.results());
     }
 
-    private static void writeAtomically(Path file, ObjectNode results) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        MAPPER.writeValue(tmp.toFile(), results);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes {@code junit.xml} and {@code report.html}. */
+    public static void writePages(Judged judged) throws IOException {
+        JunitXml.write(judged.report());
+        HtmlReport.write(judged.report(), judged.figures());
     }
 
     private static JsonNode readOrEmpty(Path file) throws IOException {
-        return Files.exists(file) ? MAPPER.readTree(file.toFile()) : MAPPER.createObjectNode();
+        return Files.exists(file) ? Json.MAPPER.readTree(file.toFile()) : Json.MAPPER.createObjectNode();
     }
 }

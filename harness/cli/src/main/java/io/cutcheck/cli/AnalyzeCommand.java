@@ -1,11 +1,10 @@
 package io.cutcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.run.Judge;
 import io.cutcheck.harness.run.RunOutcome;
-import io.cutcheck.harness.store.ResultsWriter;
 import io.cutcheck.harness.store.StoreLayout;
 import io.cutcheck.harness.store.StoreReader;
 import io.cutcheck.harness.workload.Workload;
@@ -15,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,9 +21,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code cutcheck analyze DIR}: checks a saved run again from its store directory, with the same
- * checkers, and prints the verdict. Writes the report files ({@code results.json}, {@code junit.xml},
- * {@code report.html}) if the run left no results (a harness killed mid-run); existing ones are left as
- * the run wrote them.
+ * checkers, and prints the verdict. It judges from the evidence files alone and reads nothing from
+ * an existing {@code results.json}, so stores of any results version are judged alike. Writes the
+ * report files ({@code results.json}, {@code junit.xml}, {@code report.html}) if the run left no
+ * results (a harness killed mid-run); existing ones are left as the run wrote them.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Check a saved run again from its store directory (e.g. store/latest).")
@@ -48,14 +47,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         List<Checker> checkers = new ArrayList<>(workload.checkers());
         checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
         Judge.Judgement judgement = Judge.judge(saved.observations(), saved.integrity(), checkers);
-        ObjectNode summary = ResultsWriter.summarize(judgement.verdict(), saved.observations(), judgement.results(),
-                Map.of(), null);
-        summary.put("analyzed", true);
         StoreLayout store = new StoreLayout(dir.toRealPath());
-        RunOutcome outcome = new RunOutcome(judgement.verdict(), store.dir(), summary, null, saved.observations(),
-                judgement.results());
+        RunOutcome outcome = RunOutcome.analyzed(store.dir(), saved.observations(), judgement);
         JsonNode results = Files.exists(store.results())
-                ? RunFiles.results(outcome).map(JsonNode.class::cast).orElse(summary)
+                ? RunFiles.judge(outcome).<JsonNode>map(RunFiles.Judged::results)
+                        .orElseGet(JsonNodeFactory.instance::objectNode)
                 : RunPages.write(outcome, command.commandLine().getErr());
         Runner.print(outcome, results, command.commandLine().getOut());
         return judgement.verdict().exitCode();

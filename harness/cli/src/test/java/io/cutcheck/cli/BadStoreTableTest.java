@@ -172,7 +172,12 @@ class BadStoreTableTest {
     }
 
     Path copyFixture() throws IOException {
-        Path store = Files.createTempDirectory(dir, "run");
+        return copyFixtureInto(dir);
+    }
+
+    /** A copy of the fixture store in a new directory under {@code parent}. */
+    Path copyFixtureInto(Path parent) throws IOException {
+        Path store = Files.createTempDirectory(parent, "run");
         try (Stream<Path> files = Files.list(FIXTURE)) {
             for (Path f : files.toList()) {
                 Files.copy(f, store.resolve(f.getFileName().toString()));

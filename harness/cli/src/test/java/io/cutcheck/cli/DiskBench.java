@@ -14,6 +14,7 @@ import io.cutcheck.harness.system.SystemDefinition;
 import io.cutcheck.nemesis.disk.DiskFault;
 import io.cutcheck.nemesis.disk.DiskOp;
 import io.cutcheck.nemesis.disk.SteadyDisk;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,13 +71,24 @@ public final class DiskBench {
     }
 
     private static void print(String system, String setup, RunOutcome outcome, long seconds) {
-        JsonNode r = outcome.results();
-        JsonNode durations = r.path("checkers").path("progress").path("stats").path("checkpointDurationMs");
-        JsonNode stream = r.path("checkers").path("stream-exactly-once").path("stats");
+        JsonNode r = RunPages.write(outcome, new PrintWriter(System.err, true));
+        JsonNode durations = stats(r, "progress").path("checkpointDurationMs");
+        JsonNode stream = stats(r, "stream-exactly-once");
+        JsonNode ops = r.path("operations");
         double records = stream.has("inputRecords") ? stream.path("inputRecords").asDouble()
-                : r.path("operations").asDouble();
+                : ops.path("ok").asDouble() + ops.path("fail").asDouble() + ops.path("info").asDouble();
         System.out.printf("%-8s %-24s %9d %9d %11d %10.0f %8s%n", system, setup, durations.path("p50").asLong(),
                 durations.path("p99").asLong(), r.path("checkpoints").path("committed").asLong(), records / seconds,
                 outcome.verdict().toString().toLowerCase() + (outcome.error() != null ? " (" + outcome.error() + ")" : ""));
+    }
+
+    /** A checker's stats in results.json, or a missing node. */
+    private static JsonNode stats(JsonNode results, String checker) {
+        for (JsonNode c : results.path("checkers")) {
+            if (c.path("checker").asText().equals(checker)) {
+                return c.path("stats");
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 }

@@ -2,6 +2,7 @@ package io.cutcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.run.RunOutcome;
@@ -10,6 +11,7 @@ import io.cutcheck.harness.run.TestRun;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.system.SystemDefinition;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,9 @@ class HostileSystemIT {
     @TempDir
     Path dir;
 
+    /** The results.json of the last run, as the command line writes it. */
+    private JsonNode results;
+
     private RunOutcome runWithHealth(String mode, String node) throws Exception {
         return runWithHealth(mode, node, "--checkpoint-interval", "200");
     }
@@ -42,14 +47,16 @@ class HostileSystemIT {
         RunParts registry = Runner.parts(spec, SutJar.locate());
         RunParts parts = new RunParts(garbled(registry.system(), mode, node), registry.workload(), registry.runtime(),
                 registry.nemesis(), registry.genericCheckers(), registry.sutJar(), dir.resolve("run"));
-        return new TestRun(spec, parts).run();
+        RunOutcome outcome = new TestRun(spec, parts).run();
+        results = RunPages.write(outcome, new PrintWriter(System.err, true));
+        return outcome;
     }
 
     @Test
     void aRunCutShortBeforeCollectionIsUnknownThoughCheckpointsCommitted() throws Exception {
         RunOutcome outcome = runWithHealth("health-starting", "sink-0");
 
-        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.verdict()).as(String.valueOf(results)).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).contains("nodes not running after 60 s", "sink-0");
         assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
         CheckResult cut = outcome.checks().stream().filter(c -> c.checker().equals("stream-consistent-cut"))
@@ -58,7 +65,9 @@ class HostileSystemIT {
         // the checkpoints a verdict on an uncollected input would have misjudged were there
         assertThat(Files.readAllLines(outcome.storeDir().resolve("contents.jsonl"))).isNotEmpty();
         assertThat(outcome.storeDir().resolve("collected.json")).doesNotExist();
-        assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
+        assertThat(results.path("valid").asText()).isEqualTo("unknown");
+        assertThat(results.path("error").asText()).isEqualTo(outcome.error());
+        assertThat(outcome.storeDir().resolve("results.json")).isNotEmptyFile();
         assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
     }
 
@@ -66,12 +75,12 @@ class HostileSystemIT {
     void aGarbledHealthAnswerEndsSetUpFastAsUnknownAndLeavesNothingRunning() throws Exception {
         RunOutcome outcome = runWithHealth("health-garbage", "sink-0");
 
-        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.verdict()).as(String.valueOf(results)).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).contains("sink-0", "GET /health", "bad JSON").doesNotContain("\n", "Source:");
         assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
-        assertThat(outcome.results().path("valid").asText()).isEqualTo("unknown");
+        assertThat(results.path("valid").asText()).isEqualTo("unknown");
         // bounded: the set-up gives up after answers against the protocol, not at the 60 s limit
-        assertThat(outcome.results().path("timings").path("setup").asLong()).isLessThan(45_000);
+        assertThat(results.path("phases").path("setupMs").asLong()).isLessThan(45_000);
         assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();
     }
 
@@ -80,7 +89,7 @@ class HostileSystemIT {
         long started = System.nanoTime();
         RunOutcome outcome = runWithHealth("silent", "sink-0");
 
-        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.verdict()).as(String.valueOf(results)).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).contains("nodes not running after 60 s", "sink-0").doesNotContain("\n");
         assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
         assertThat((System.nanoTime() - started) / 1_000_000_000L).as("seconds to the verdict").isLessThan(100);
@@ -93,10 +102,10 @@ class HostileSystemIT {
         RunOutcome outcome = runWithHealth("trigger-refused", "coordinator", "--checkpoint-interval", "86400000",
                 "--drain-timeout", "8");
 
-        assertThat(outcome.verdict()).as(String.valueOf(outcome.results())).isEqualTo(Validity.UNKNOWN);
+        assertThat(outcome.verdict()).as(String.valueOf(results)).isEqualTo(Validity.UNKNOWN);
         assertThat(outcome.error()).isNull();
-        assertThat(outcome.results().path("drained").asBoolean(true)).isFalse();
-        assertThat(outcome.results().path("checkpoints").path("committed").asInt(-1)).isZero();
+        assertThat(results.path("drained").asBoolean(true)).isFalse();
+        assertThat(results.path("checkpoints").path("committed").asInt(-1)).isZero();
         assertThat(outcome.checks()).extracting(CheckResult::validity).doesNotContain(Validity.INVALID);
         assertThat(outcome.checks()).extracting(CheckResult::checker).contains("drain");
         assertThat(Cli.alive(new Cli(dir.resolve("run")).recordedPids())).isEmpty();

@@ -64,7 +64,7 @@ class RunIT {
         assertThat(r.path("valid").asBoolean()).isTrue();
         // the drain turns automatic triggers off, so the count is the run's commits plus the final one
         assertThat(r.path("checkpoints").path("committed").asInt()).isGreaterThanOrEqualTo(3);
-        assertThat(r.path("version").asInt()).isEqualTo(1);
+        assertThat(r.path("version").asInt()).isEqualTo(2);
         assertThat(r.path("exitCode").asInt()).isZero();
         assertThat(r.path("drained").asBoolean()).isTrue();
         assertThat(r.path("restores").path("count").asInt()).isGreaterThanOrEqualTo(1);

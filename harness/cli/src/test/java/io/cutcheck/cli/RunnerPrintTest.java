@@ -8,6 +8,7 @@ import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Coverage;
 import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.run.DrainOutcome;
 import io.cutcheck.harness.run.RunOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,8 @@ class RunnerPrintTest {
         Validity verdict = checks.stream().map(CheckResult::validity).reduce(Validity.VALID, Validity::and);
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
-            Runner.print(new RunOutcome(verdict, null, null, null, null, checks), r, out);
+            Runner.print(new RunOutcome(verdict, null, null, null, checks, Map.of(), DrainOutcome.fromStore(false),
+                    false), r, out);
         }
         return text.toString();
     }

@@ -1,20 +1,17 @@
 package io.cutcheck.reports.figures;
 
+import io.cutcheck.harness.checker.Restore;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
-import io.cutcheck.harness.observe.NodeEvent;
 import io.cutcheck.harness.observe.Observations;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Groups the nodes' {@code restored} events into recoveries ({@link RestoreEpisode}).
- *
- * <p>A {@code restored} event counts as a restore when it names a checkpoint, or when it names
- * none (empty state) but comes after the first fault: the nodes' initial fresh start is not a
- * recovery. Restores of different nodes from the same checkpoint within {@link #SAME_EPISODE_MS}
+ * Groups the restores that recover the system ({@link Restore#recoveries}, the one definition of
+ * a restore, which leaves out the nodes' initial fresh start) into recoveries
+ * ({@link RestoreEpisode}). Restores of different nodes from the same checkpoint within {@link #SAME_EPISODE_MS}
  * of the first of them belong to the same recovery; a node restoring again starts another.
  */
 public final class RestoreEpisodes {
@@ -25,9 +22,9 @@ public final class RestoreEpisodes {
     private RestoreEpisodes() {}
 
     public static List<RestoreEpisode> of(Observations observations) {
-        List<List<NodeEvent>> groups = new ArrayList<>();
-        for (NodeEvent restore : restoreEvents(observations)) {
-            List<NodeEvent> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+        List<List<Restore>> groups = new ArrayList<>();
+        for (Restore restore : Restore.recoveries(observations)) {
+            List<Restore> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
             if (last != null && sameRecovery(last, restore)) {
                 last.add(restore);
             } else {
@@ -37,7 +34,7 @@ public final class RestoreEpisodes {
         long runStart = RunWindow.of(observations).start();
         List<RestoreEpisode> episodes = new ArrayList<>();
         RestoreEpisode previous = null;
-        for (List<NodeEvent> group : groups) {
+        for (List<Restore> group : groups) {
             RestoreEpisode episode = episode(group, observations, runStart, previous);
             episodes.add(episode);
             previous = episode;
@@ -51,45 +48,27 @@ public final class RestoreEpisodes {
      * restores again was recovered again: eight kills of one node that each restore the same
      * checkpoint are eight recoveries.
      */
-    private static boolean sameRecovery(List<NodeEvent> group, NodeEvent restore) {
-        NodeEvent first = group.get(0);
+    private static boolean sameRecovery(List<Restore> group, Restore restore) {
+        Restore first = group.get(0);
         return Objects.equals(first.checkpoint(), restore.checkpoint())
-                && restore.time() - first.time() <= SAME_EPISODE_MS
+                && restore.restoredAt() - first.restoredAt() <= SAME_EPISODE_MS
                 && group.stream().noneMatch(r -> r.node().equals(restore.node()));
-    }
-
-    /** The {@code restored} events that count as restores (see the class comment), by time. */
-    public static List<NodeEvent> restoreEvents(Observations observations) {
-        long firstFault = observations.faults().stream().mapToLong(FaultRecord::startedAt).min().orElse(Long.MAX_VALUE);
-        return observations.events().stream()
-                .filter(e -> "restored".equals(e.type()))
-                .filter(e -> e.checkpoint() != null || e.time() >= firstFault)
-                .sorted(Comparator.comparingLong(NodeEvent::time))
-                .toList();
     }
 
     // A recovery that began while the previous one was still going on shares its failure; any
     // other was caused by the latest fault since the previous recovery finished, if any.
-    private static RestoreEpisode episode(List<NodeEvent> group, Observations observations, long runStart,
+    private static RestoreEpisode episode(List<Restore> group, Observations observations, long runStart,
                                           RestoreEpisode previous) {
         Long checkpoint = group.get(0).checkpoint();
-        long startedAt = group.stream().mapToLong(r -> restoreStart(r, observations.events())).min().orElseThrow();
-        long finishedAt = group.stream().mapToLong(NodeEvent::time).max().orElseThrow();
+        long startedAt = group.stream().mapToLong(Restore::announcedAt).min().orElseThrow();
+        long finishedAt = group.stream().mapToLong(Restore::restoredAt).max().orElseThrow();
         long previousEnd = previous == null ? Long.MIN_VALUE : previous.finishedAt();
         long failureAt = startedAt <= previousEnd ? previous.failureAt() : observations.faults().stream()
                 .mapToLong(FaultRecord::startedAt).filter(t -> t <= startedAt && t > previousEnd).max().orElse(startedAt);
         long cutAt = checkpoint == null ? runStart : observations.checkpoints().stream()
                 .filter(c -> c.id() == checkpoint && c.triggeredAt() != null)
                 .map(CheckpointObservation::triggeredAt).findFirst().orElse(failureAt);
-        List<String> nodes = group.stream().map(NodeEvent::node).distinct().toList();
+        List<String> nodes = group.stream().map(Restore::node).distinct().toList();
         return new RestoreEpisode(checkpoint, nodes, startedAt, finishedAt, failureAt, Math.min(cutAt, failureAt));
-    }
-
-    // The node's latest restore-started at or before this restored event, in the same incarnation.
-    private static long restoreStart(NodeEvent restored, List<NodeEvent> events) {
-        return events.stream()
-                .filter(e -> "restore-started".equals(e.type()) && e.node().equals(restored.node())
-                        && e.incarnation() == restored.incarnation() && e.time() <= restored.time())
-                .mapToLong(NodeEvent::time).max().orElse(restored.time());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Anomaly;
 import io.cutcheck.harness.checker.CheckResult;
+import io.cutcheck.harness.checker.Restore;
 import io.cutcheck.harness.observe.CheckpointObservation;
 import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.observe.NodeEvent;
@@ -13,7 +14,7 @@ import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.figures.NodeSpan;
 import io.cutcheck.reports.figures.OperationSeries;
 import io.cutcheck.reports.figures.RestoreEpisode;
-import io.cutcheck.reports.figures.RestoreEpisodes;
+
 import io.cutcheck.reports.figures.RunFigures;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,10 +106,10 @@ final class ChartData {
 
     private static ArrayNode restoreMarks(RunReport report, long start) {
         ArrayNode list = NODES.arrayNode();
-        for (NodeEvent restored : RestoreEpisodes.restoreEvents(report.observations())) {
+        for (Restore restored : Restore.recoveries(report.observations())) {
             ObjectNode item = list.addObject();
             item.put("node", restored.node());
-            item.put("time", seconds(restored.time(), start));
+            item.put("time", seconds(restored.restoredAt(), start));
             if (restored.checkpoint() != null) {
                 item.put("checkpoint", restored.checkpoint());
             }

@@ -56,6 +56,20 @@ class RestoreEpisodesTest {
     }
 
     @Test
+    void aRecoveryStartsWhenTheNodeAnnouncedItEvenBeforeItKnewTheCheckpoint() {
+        var observations = Observed.of(List.of(
+                        event("a", 2, 5_100, "restore-started", null),
+                        event("a", 2, 5_400, "restored", 3L)),
+                List.of(fault(1, 5_000, 5_050L)), List.of(committed(3, "interval", 4_000, 4_040, 4_050)));
+
+        RestoreEpisode only = RestoreEpisodes.of(observations).get(0);
+
+        assertThat(only.startedAt()).isEqualTo(5_100);
+        assertThat(io.cutcheck.harness.checker.Restore.all(observations).get(0).beganAt())
+                .as("the checkers' moment the checkpoint was chosen").isEqualTo(5_400);
+    }
+
+    @Test
     void anOverlappingRecoveryFromAnotherCheckpointSharesTheFailure() {
         var observations = Observed.of(List.of(
                         event("a", 1, 5_400, "restored", 3L),

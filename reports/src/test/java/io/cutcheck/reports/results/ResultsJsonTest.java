@@ -6,13 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cutcheck.harness.checker.CheckResult;
 import io.cutcheck.harness.checker.Coverage;
+import io.cutcheck.harness.checker.Validity;
+import io.cutcheck.harness.run.DrainOutcome;
+import io.cutcheck.harness.run.RunOutcome;
 import io.cutcheck.reports.RunReport;
 import io.cutcheck.reports.SyntheticRun;
 import io.cutcheck.reports.figures.RunFigures;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +38,7 @@ class ResultsJsonTest {
     void anInvalidRunSaysFalseAndListsItsAnomalyWithEvidence() throws Exception {
         JsonNode json = written(SyntheticRun.report(store));
 
-        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("version").asInt()).isEqualTo(2);
         assertThat(json.get("test").asText()).isEqualTo("barrier-kill-pause");
         assertThat(json.get("store").asText()).isEqualTo(store.toAbsolutePath().normalize().toString());
         assertThat(json.get("valid").isBoolean()).isTrue();
@@ -164,5 +171,83 @@ class ResultsJsonTest {
 
         JsonNode unjudged = written(SyntheticRun.report(store, List.of()));
         assertThat(unjudged.get("valid").asText()).isEqualTo("unknown");
+    }
+
+    /** The top-level fields RESULTS.md documents, in its order. */
+    private static List<String> documentedTopLevel() throws Exception {
+        String doc = Files.readString(Path.of("RESULTS.md"));
+        String table = doc.substring(doc.indexOf("## Top level"), doc.indexOf("\n## ", doc.indexOf("## Top level")));
+        List<String> fields = new ArrayList<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-zA-Z]+)` \\|").matcher(table);
+        while (row.find()) {
+            fields.add(row.group(1));
+        }
+        return fields;
+    }
+
+    private static List<String> fieldNames(JsonNode json) {
+        List<String> names = new ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private RunReport outcome(Validity verdict, String error, DrainOutcome drain, boolean analyzed) {
+        RunReport synthetic = SyntheticRun.report(store);
+        return new RunReport(new RunOutcome(verdict, store, error, synthetic.observations(), synthetic.results(),
+                synthetic.phases(), drain, analyzed), synthetic.spec());
+    }
+
+    @Test
+    void aFinishedRunWritesEveryDocumentedFieldButTheConditionalOnesInTheirOrder() throws Exception {
+        DrainOutcome drained = new DrainOutcome(true, 31L, "final checkpoint 31 covers all input");
+        JsonNode json = written(outcome(Validity.INVALID, null, drained, false));
+
+        List<String> documented = documentedTopLevel();
+        assertThat(documented).contains("version", "phases", "drained", "error", "analyzed");
+        assertThat(fieldNames(json)).containsExactlyElementsOf(
+                documented.stream().filter(f -> !f.equals("error") && !f.equals("analyzed")).toList());
+        assertThat(json.get("version").asInt()).isEqualTo(ResultsJson.VERSION).isEqualTo(2);
+        assertThat(json.get("drained").asBoolean()).isTrue();
+        assertThat(json.get("finalCheckpoint").asLong()).isEqualTo(31);
+        assertThat(json.get("drainNote").asText()).isEqualTo("final checkpoint 31 covers all input");
+    }
+
+    @Test
+    void aRunCutShortSaysWhyAndIsUnknownWithExitCodeTwo() throws Exception {
+        JsonNode json = written(outcome(Validity.UNKNOWN, "nodes not running after 60 s: sink-0",
+                DrainOutcome.fromStore(false), false));
+
+        assertThat(json.get("error").asText()).isEqualTo("nodes not running after 60 s: sink-0");
+        assertThat(json.get("valid").asText()).isEqualTo("unknown");
+        assertThat(json.get("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.get("drained").asBoolean()).isFalse();
+        assertThat(json.get("finalCheckpoint").isNull()).as("present, and null: the drain never ended").isTrue();
+        assertThat(json.get("drainNote").isNull()).isTrue();
+        assertThat(json.has("analyzed")).isFalse();
+    }
+
+    @Test
+    void anInvalidRunCutShortStaysInvalidWithItsError() throws Exception {
+        JsonNode json = written(outcome(Validity.INVALID, "the output store did not answer",
+                DrainOutcome.fromStore(false), false));
+
+        assertThat(json.get("valid").asBoolean(true)).isFalse();
+        assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.get("error").asText()).isEqualTo("the output store did not answer");
+    }
+
+    @Test
+    void aStoreJudgedAgainSaysAnalyzed() throws Exception {
+        JsonNode json = written(outcome(Validity.VALID, null, DrainOutcome.fromStore(true), true));
+
+        assertThat(json.get("analyzed").asBoolean()).isTrue();
+        assertThat(json.has("error")).isFalse();
+    }
+
+    @Test
+    void theRestoreCountIsTheNumberOfEpisodes() throws Exception {
+        JsonNode restores = written(SyntheticRun.report(store)).get("restores");
+
+        assertThat(restores.get("count").asInt()).isEqualTo(restores.get("episodes").size());
     }
 }

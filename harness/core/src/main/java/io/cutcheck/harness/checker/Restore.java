@@ -2,14 +2,17 @@ package io.cutcheck.harness.checker;
 
 import io.cutcheck.harness.observe.NodeEvent;
 import io.cutcheck.harness.observe.Observations;
+import io.cutcheck.harness.observe.FaultRecord;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One node's restore, read from its {@code restore-started} and {@code restored} events
- * (PROTOCOL.md section 3).
+ * (PROTOCOL.md section 3). The one definition of a restore: the checkers judge {@link #all}, and
+ * the restores {@code results.json} counts and groups into episodes are {@link #recoveries}.
  *
  * @param node the node that restored
  * @param incarnation its incarnation
@@ -21,9 +24,12 @@ import java.util.Map;
  * @param startedSeq the seq of that {@code restore-started} event, or null
  * @param restoredSeq the seq of the {@code restored} event
  * @param restoredAt the time of the {@code restored} event
+ * @param announcedAt the time of the node's latest {@code restore-started} event before it (the
+ *     same incarnation), whatever checkpoint that named, or {@code restoredAt} when there was none:
+ *     when the node began to recover, which is what a recovery's duration counts from
  */
 public record Restore(String node, long incarnation, Long checkpoint, long beganAt, Long startedSeq,
-                      long restoredSeq, long restoredAt) {
+                      long restoredSeq, long restoredAt, long announcedAt) {
 
     /** Every restore in the order the events were received. */
     public static List<Restore> all(Observations observations) {
@@ -35,16 +41,29 @@ public record Restore(String node, long incarnation, Long checkpoint, long began
                 lastStarted.put(key, event);
             } else if ("restored".equals(event.type())) {
                 Long checkpoint = checkpointOf(event);
-                NodeEvent started = lastStarted.remove(key);
-                if (started != null && !java.util.Objects.equals(checkpointOf(started), checkpoint)) {
-                    started = null;
-                }
+                NodeEvent announced = lastStarted.remove(key);
+                NodeEvent started = announced != null
+                        && java.util.Objects.equals(checkpointOf(announced), checkpoint) ? announced : null;
                 restores.add(new Restore(event.node(), event.incarnation(), checkpoint,
                         started == null ? event.time() : started.time(),
-                        started == null ? null : started.seq(), event.seq(), event.time()));
+                        started == null ? null : started.seq(), event.seq(), event.time(),
+                        announced == null ? event.time() : announced.time()));
             }
         }
         return restores;
+    }
+
+    /**
+     * The restores that recover the system, by time: every one that names a checkpoint, and one
+     * from the empty state when it comes after the first fault. The nodes' initial fresh start
+     * (empty state, before anything failed) restores nothing.
+     */
+    public static List<Restore> recoveries(Observations observations) {
+        long firstFault = observations.faults().stream().mapToLong(FaultRecord::startedAt).min().orElse(Long.MAX_VALUE);
+        return all(observations).stream()
+                .filter(r -> r.checkpoint() != null || r.restoredAt() >= firstFault)
+                .sorted(Comparator.comparingLong(Restore::restoredAt))
+                .toList();
     }
 
     /** The event's checkpoint, or (for systems that only put it there) its detail's. */

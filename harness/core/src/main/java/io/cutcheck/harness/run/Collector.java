@@ -21,7 +21,7 @@ final class Collector {
     private Collector() {}
 
     static void collect(StoreLayout store, InputLogReader input, OutputReader output, List<Node> nodes,
-                        Optional<String> finalStatePath, Drain.Outcome drain) throws IOException {
+                        Optional<String> finalStatePath, DrainOutcome drain) throws IOException {
         Map<Integer, List<JsonNode>> records = input.readAll().result()
                 .orElseThrow(() -> new IOException("cannot read the input log"));
         try (JsonlWriter out = new JsonlWriter(store.input())) {

@@ -26,9 +26,6 @@ import java.util.Optional;
  */
 final class Drain {
 
-    /** How the drain ended. */
-    record Outcome(boolean drained, Long finalCheckpoint, String note) {}
-
     private final SutClient committer;
     private final List<SutClient> nodes;
     private final CheckpointPoller checkpoints;
@@ -44,11 +41,11 @@ final class Drain {
         this.output = output;
     }
 
-    Outcome run(long timeoutMillis) {
+    DrainOutcome run(long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         Map<Integer, Long> ends = input.ends().result().orElse(null);
         if (ends == null) {
-            return new Outcome(false, null, "the input log did not answer");
+            return new DrainOutcome(false, null, "the input log did not answer");
         }
         for (SutClient node : nodes) {
             node.setTriggers(new Triggers(0, 0)); // a node that takes no triggers refuses: nothing to turn off
@@ -74,13 +71,13 @@ final class Drain {
             String behind = behind(ends, positions);
             if (behind.isEmpty()) {
                 String unsettled = settleOutput(id, deadline);
-                return unsettled == null ? new Outcome(true, id, "final checkpoint " + id + " covers all input")
-                        : new Outcome(false, id, unsettled);
+                return unsettled == null ? new DrainOutcome(true, id, "final checkpoint " + id + " covers all input")
+                        : new DrainOutcome(false, id, unsettled);
             }
             note = "final checkpoint " + id + " is behind the input: " + behind;
             Cluster.sleep(500);
         }
-        return new Outcome(false, last, note);
+        return new DrainOutcome(false, last, note);
     }
 
     private Optional<CheckpointObservation> awaitFinished(long id, long deadline) {

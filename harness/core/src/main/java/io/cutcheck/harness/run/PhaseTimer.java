@@ -1,5 +1,6 @@
 package io.cutcheck.harness.run;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,10 +29,10 @@ final class PhaseTimer {
         return current;
     }
 
-    /** Phase label → ms, in phase order, for the phases that ran. */
-    synchronized Map<String, Long> asMap() {
-        Map<String, Long> out = new LinkedHashMap<>();
-        millis.forEach((p, ms) -> out.put(p.label(), ms));
+    /** Phase label → wall time, in phase order, for the phases that ran. */
+    synchronized Map<String, Duration> asMap() {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        millis.forEach((p, ms) -> out.put(p.label(), Duration.ofMillis(ms)));
         return out;
     }
 }

@@ -1,7 +1,6 @@
 package io.cutcheck.harness.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.cleanup.Resources;
 import io.cutcheck.harness.cleanup.RunGuard;
@@ -25,7 +24,6 @@ import io.cutcheck.harness.spec.NodeOptions;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.store.Json;
 import io.cutcheck.harness.store.JsonlWriter;
-import io.cutcheck.harness.store.ResultsWriter;
 import io.cutcheck.harness.store.StoreIntegrity;
 import io.cutcheck.harness.store.StoreLayout;
 import io.cutcheck.harness.store.StoreLines;
@@ -47,6 +45,10 @@ import java.util.concurrent.TimeUnit;
  * One run of a test, phase by phase (set up, run, heal, drain, collect, check), writing the store
  * as it goes. Every process it starts is stopped at the end, on failure, and on Ctrl-C (shutdown
  * hook); processes of an earlier harness killed with -9 are killed before it starts.
+ *
+ * <p>It returns what the run found as a {@link RunOutcome}, also when the run is cut short, and
+ * writes no report: {@code results.json} needs figures only the reports module computes, and this
+ * module cannot depend on it, so whoever runs a test hands the outcome to the reports module.
  */
 public final class TestRun {
 
@@ -66,6 +68,7 @@ public final class TestRun {
     private volatile FaultRecorder faults;
     private volatile CheckpointPoller checkpoints;
     private volatile long runStartNanos;
+    private volatile DrainOutcome drain;
 
     /**
      * Lays out the nodes and plans the faults at once, so a plan that cannot be carried out is
@@ -105,10 +108,8 @@ public final class TestRun {
         Schedule<Op> operations = parts.workload().operations(settings, spec.seed());
         Map<String, JsonNode> workloadOptions = parts.workload().options(settings);
         Map<String, JsonNode> options = NodeOptions.merge(spec.workload(), workloadOptions, spec.options());
-        Json.writeAtomically(store.testJson(),
-                new TestManifest(StoreLayout.FORMAT, spec, slots, committer,
-                        faultPlan.items().stream().map(Planned::what).toList(), workloadOptions,
-                        System.currentTimeMillis()));
+        Json.writeAtomically(store.testJson(), new TestManifest(StoreLayout.FORMAT, spec, slots, committer,
+                faultPlan.items().stream().map(Planned::what).toList(), workloadOptions, System.currentTimeMillis()));
 
         JsonlWriter historyOut = open(new JsonlWriter(store.history()));
         JsonlWriter eventsOut = open(new JsonlWriter(store.events()));
@@ -126,9 +127,8 @@ public final class TestRun {
         history = new HistoryRecorder(historyOut, runStartNanos);
         faults = new FaultRecorder(nemesisOut);
         FaultContext context = FaultContext.of(cluster::nodes, committer);
-        ClientDriver clients = new ClientDriver(operations,
-                p -> parts.workload().client(p, cluster.services().inputLog(), settings), history,
-                OPERATION_TIMEOUT_MILLIS);
+        ClientDriver clients = new ClientDriver(operations, p -> parts.workload().client(p, cluster.services().inputLog(),
+                settings), history, OPERATION_TIMEOUT_MILLIS);
         NemesisDriver nemesis = new NemesisDriver(faultPlan, parts.nemesis(), context, faults);
         clients.start(runStartNanos);
         nemesis.start(runStartNanos);
@@ -137,32 +137,13 @@ public final class TestRun {
         clients.stop();
 
         timer.begin(Phase.HEAL);
-        String healError = null;
-        try {
-            parts.nemesis().healAll(context);
-        } catch (Exception e) {
-            healError = e.toString();
-        }
-        long healedAt = System.currentTimeMillis();
-        for (var active : faults.active()) {
-            faults.healed(new Fault(active.id(), active.kind(), active.targets(), 0, 0), healedAt, healError);
-        }
-        String unhealthy = null;
-        try {
-            cluster.awaitRunning(HEALTHY_TIMEOUT);
-        } catch (IOException e) {
-            // a system that does not recover is judged on what it did: the drain fails, the checkers decide
-            unhealthy = e.getMessage();
-        }
+        String unhealthy = heal(context, cluster);
 
         timer.begin(Phase.DRAIN);
         InputLogReader input = new InputLogReader(cluster.services().inputLog());
         OutputReader output = new OutputReader(cluster.services().outputStore());
-        Drain.Outcome drained = unhealthy != null ? new Drain.Outcome(false, null, unhealthy)
-                : new Drain(new SutClient(cluster.committerNode().controlUri()),
-                        cluster.nodes().stream().map(n -> new SutClient(n.controlUri())).toList(), checkpoints, input,
-                        output)
-                        .run(spec.drainTimeoutMillis());
+        DrainOutcome drained = drain(cluster, input, output, unhealthy);
+        drain = drained;
 
         timer.begin(Phase.COLLECT);
         Collector.collect(store, input, output, cluster.nodes(), parts.system().finalStatePath(), drained);
@@ -176,23 +157,51 @@ public final class TestRun {
 
         timer.begin(Phase.CHECK);
         StoreReader.SavedRun saved = StoreReader.read(store.dir());
-        Observations observations = saved.observations();
-        Judge.Judgement judgement = Judge.judge(observations, saved.integrity(), parts.checkers());
+        Judge.Judgement judgement = Judge.judge(saved.observations(), saved.integrity(), parts.checkers());
         timer.endCurrent();
-        ObjectNode results = ResultsWriter.summarize(judgement.verdict(), observations, judgement.results(),
-                timer.asMap(), null);
-        results.put("finalCheckpoint", drained.finalCheckpoint());
-        results.put("drainNote", drained.note());
-        ResultsWriter.write(store.results(), results);
-        return new RunOutcome(judgement.verdict(), store.dir(), results, null, observations, judgement.results());
+        return new RunOutcome(judgement.verdict(), store.dir(), null, saved.observations(), judgement.results(),
+                timer.asMap(), drained, false);
+    }
+
+    /**
+     * Ends every fault (recording the heal of those still active) and waits until the nodes run
+     * again; returns why they do not, or null.
+     */
+    private String heal(FaultContext context, Cluster cluster) {
+        String healError = null;
+        try {
+            parts.nemesis().healAll(context);
+        } catch (Exception e) {
+            healError = e.toString();
+        }
+        long healedAt = System.currentTimeMillis();
+        for (var active : faults.active()) {
+            faults.healed(new Fault(active.id(), active.kind(), active.targets(), 0, 0), healedAt, healError);
+        }
+        try {
+            cluster.awaitRunning(HEALTHY_TIMEOUT);
+            return null;
+        } catch (IOException e) {
+            // a system that does not recover is judged on what it did: the drain fails, the checkers decide
+            return e.getMessage();
+        }
+    }
+
+    /** Lets the system catch up ({@link Drain}), unless it did not recover from the heal. */
+    private DrainOutcome drain(Cluster cluster, InputLogReader input, OutputReader output, String unhealthy) {
+        if (unhealthy != null) {
+            return new DrainOutcome(false, null, unhealthy);
+        }
+        return new Drain(new SutClient(cluster.committerNode().controlUri()),
+                cluster.nodes().stream().map(n -> new SutClient(n.controlUri())).toList(), checkpoints, input, output)
+                .run(spec.drainTimeoutMillis());
     }
 
     private RunOutcome failed(StoreLayout store, Throwable e) {
         timer.endCurrent();
         String error = oneLine(e);
         if (store == null) {
-            return new RunOutcome(Validity.UNKNOWN, null, Json.MAPPER.createObjectNode().put("error", error), error,
-                    null, null);
+            return RunOutcome.withoutStore(error, timer.asMap());
         }
         Observations observations;
         StoreIntegrity integrity;
@@ -209,13 +218,10 @@ public final class TestRun {
         // what was observed before the error may already prove a violation; anything else is unknown
         Judge.Judgement judgement = Judge.judge(observations, integrity, parts.checkers());
         Validity verdict = judgement.verdict() == Validity.INVALID ? Validity.INVALID : Validity.UNKNOWN;
-        ObjectNode results = ResultsWriter.summarize(verdict, observations, judgement.results(), timer.asMap(), error);
-        try {
-            ResultsWriter.write(store.results(), results);
-        } catch (IOException ignored) {
-            // the error is also returned, and printed by the caller
-        }
-        return new RunOutcome(verdict, store.dir(), results, error, observations, judgement.results());
+        // a drain that ended before the error keeps its final checkpoint and note
+        DrainOutcome drained = drain != null ? drain : DrainOutcome.fromStore(observations.drained());
+        return new RunOutcome(verdict, store.dir(), error, observations, judgement.results(), timer.asMap(), drained,
+                false);
     }
 
     private static String oneLine(Throwable e) {

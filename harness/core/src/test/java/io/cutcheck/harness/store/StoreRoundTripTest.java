@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import io.cutcheck.harness.checker.Anomaly;
-import io.cutcheck.harness.checker.CheckResult;
-import io.cutcheck.harness.checker.Validity;
 import io.cutcheck.harness.history.Op;
 import io.cutcheck.harness.history.OpType;
 import io.cutcheck.harness.nemesis.Fault;
@@ -104,26 +101,6 @@ class StoreRoundTripTest {
     @Test
     void aDirectoryWithoutTestJsonIsNotARun() {
         assertThatThrownBy(() -> StoreReader.read(root)).hasMessageContaining("no test.json");
-    }
-
-    @Test
-    void resultsSayVerdictCountsAnomaliesAndTimings() throws IOException {
-        StoreLayout store = writeRun();
-        Observations o = StoreReader.read(store.dir()).observations();
-        CheckResult lost = CheckResult.of("no-lost-commit",
-                List.of(new Anomaly("lost-commit", "restored before checkpoint 1", 1L, "operator-1", Map.of())), Map.of());
-        var results = ResultsWriter.summarize(Validity.INVALID, o, List.of(lost),
-                new java.util.LinkedHashMap<>(Map.of("setup", 1200L)), null);
-        ResultsWriter.write(store.results(), results);
-        JsonNode read = Json.MAPPER.readTree(store.results().toFile());
-        assertThat(read.path("valid").asBoolean(true)).isFalse();
-        assertThat(read.path("checkpoints").path("committed").asInt()).isEqualTo(1);
-        assertThat(read.path("faults").asInt()).isEqualTo(1);
-        assertThat(read.path("anomalies").get(0).path("checker").asText()).isEqualTo("no-lost-commit");
-        assertThat(read.path("checkers").path("no-lost-commit").path("valid").asText()).isEqualTo("invalid");
-        assertThat(read.path("timings").path("setup").asLong()).isEqualTo(1200);
-        var unknown = ResultsWriter.summarize(Validity.UNKNOWN, o, List.of(), Map.of(), "boom");
-        assertThat(unknown.path("valid").asText()).isEqualTo("unknown");
     }
 
     @Test
