@@ -68,12 +68,15 @@ class ReproduceIT {
                 "kill,pause,kill-mid-checkpoint", "--targets", "one,non-coordinator", "--fault-interval", "1500",
                 "--fault-duration", "700", "--time-limit", "15", "--seed", "3", "--store", dir.resolve("store").toString()));
         assertThat(busy.exitCode()).as(busy.out()).isEqualTo(1);
-        assertThat(busy.out()).contains("faults: 9;");
-        Path run = Path.of(find(busy.out(), "store: (\\S+)"));
+        // nine planned; on a loaded machine a slow restart can push the last ones past the run's end
+        int faults = Integer.parseInt(find(busy.out(), "faults: (\\d+);"));
+        assertThat(faults).isGreaterThanOrEqualTo(6);
+        Path run = Path.of(find(busy.out(), "(?m)^store: (\\S+)$"));
         JsonNode executed = new ObjectMapper().readTree(run.resolve("test.json").toFile()).path("faultSchedule");
         assertThat(executed).hasSize(9);
 
         Cli.Result replay = cutcheck("replay", 360, "replay", run.toString(), "--tries", "3");
+        assertThat(replay.out()).contains("; " + faults + " faults, seed 3, 3 tries");
         assertThat(replay.exitCode()).as(replay.out()).isEqualTo(1);
         assertThat(Integer.parseInt(find(replay.out(), "replayed: (\\d) of 3 tries reproduced invalid")))
                 .as(replay.out()).isGreaterThanOrEqualTo(2);
@@ -81,7 +84,7 @@ class ReproduceIT {
 
         Cli.Result shrink = cutcheck("shrink", 600, "shrink", run.toString(), "--tries", "2", "--budget", "8m");
         assertThat(shrink.exitCode()).as(shrink.out()).isEqualTo(1);
-        assertThat(Integer.parseInt(find(shrink.out(), "shrunk: 9 faults -> (\\d+) fault"))).as(shrink.out())
+        assertThat(Integer.parseInt(find(shrink.out(), "shrunk: " + faults + " faults -> (\\d+) fault"))).as(shrink.out())
                 .isLessThanOrEqualTo(2);
         assertThat(shrink.out()).contains("shrink [ddmin] 1: ", "replay: ./cutcheck replay " + run + "/shrink/last-failing");
         Path minimal = run.resolve("shrink/scenario.json");

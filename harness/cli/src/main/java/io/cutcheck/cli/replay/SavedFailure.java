@@ -1,5 +1,6 @@
 package io.cutcheck.cli.replay;
 
+import io.cutcheck.harness.observe.FaultRecord;
 import io.cutcheck.harness.run.Judge;
 import io.cutcheck.harness.schedule.Scenario;
 import io.cutcheck.harness.schedule.ScenarioStep;
@@ -8,11 +9,14 @@ import io.cutcheck.harness.store.StoreReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A saved run to reproduce: its spec, the faults it executed (its {@code test.json}, concrete
- * nodes and the ids that fix partition shapes), and its verdict judged again from its store now,
+ * A saved run to reproduce: its spec, the faults it executed (those of its {@code test.json}
+ * schedule that {@code nemesis.jsonl} shows begun, with their planned starts, concrete nodes and
+ * the ids that fix partition shapes), and its verdict judged again from its store now,
  * so a run whose results were never written (a killed harness) is judged like any other.
  *
  * @param judged the verdict, checkers and anomaly types of the saved run
@@ -37,7 +41,11 @@ public record SavedFailure(Path storeDir, TestSpec spec, Scenario executed, TryR
             throw new IllegalArgumentException("cannot replay " + dir + ": " + e.getMessage());
         }
         Judge.Judgement judgement = judge.apply(saved);
-        Scenario executed = new Scenario(saved.manifest().faultSchedule().stream().map(ScenarioStep::of).toList());
+        // as executed: a fault the nemesis never began (the run ended while an earlier one was being
+        // healed) is not part of what failed, and a replay should not add it
+        Set<Integer> begun = saved.observations().faults().stream().map(FaultRecord::id).collect(Collectors.toSet());
+        Scenario executed = new Scenario(saved.manifest().faultSchedule().stream()
+                .filter(f -> begun.contains(f.id())).map(ScenarioStep::of).toList());
         long detection = io.cutcheck.harness.checker.Detection.millis(saved.observations(), judgement.results(),
                 saved.manifest().spec().timeLimitMillis()).orElse(-1);
         return new SavedFailure(real, saved.manifest().spec(), executed,
