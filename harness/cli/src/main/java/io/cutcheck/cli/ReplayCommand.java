@@ -63,8 +63,9 @@ final class ReplayCommand implements Callable<Integer> {
             boolean same = result.verdict() == Validity.INVALID ? result.reproduces(saved.judged())
                     : result.verdict() == saved.judged().verdict();
             reproduced += same ? 1 : 0;
-            out.printf("try %d/%d: %s, %s; store: %s%n", i, tries, result.describe(),
-                    same ? "reproduced" : "not reproduced", result.storeDir());
+            String aim = result.checkpointsMatched(saved.judged());
+            out.printf("try %d/%d: %s, %s%s; store: %s%n", i, tries, result.describe(),
+                    same ? "reproduced" : "not reproduced", aim.isEmpty() ? "" : "; " + aim, result.storeDir());
             out.flush();
         }
         int invalid = byVerdict[Validity.INVALID.ordinal()];

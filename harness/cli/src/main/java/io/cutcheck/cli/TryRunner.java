@@ -58,13 +58,14 @@ final class TryRunner {
         try {
             run = new TestRun(spec, Runner.parts(spec, sutJar, new ToxiproxyEndpoint.Embedded()));
         } catch (IllegalArgumentException e) {
-            return TryResult.of(io.cutcheck.harness.checker.Validity.UNKNOWN, List.of(), null, e.getMessage());
+            return TryResult.of(io.cutcheck.harness.checker.Validity.UNKNOWN, List.of(), null, null, e.getMessage());
         }
         RunOutcome outcome;
         try (ProgressLine progress = ProgressLine.start(run, err, label)) {
             outcome = run.run();
         }
         RunPages.write(outcome, err);
-        return TryResult.of(outcome.verdict(), outcome.checks(), outcome.storeDir(), outcome.error());
+        return TryResult.of(outcome.verdict(), outcome.checks(), outcome.observations(), outcome.storeDir(),
+                outcome.error());
     }
 }

@@ -9,7 +9,7 @@ import io.cutcheck.harness.store.StoreReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,13 +43,15 @@ public record SavedFailure(Path storeDir, TestSpec spec, Scenario executed, TryR
         Judge.Judgement judgement = judge.apply(saved);
         // as executed: a fault the nemesis never began (the run ended while an earlier one was being
         // healed) is not part of what failed, and a replay should not add it
-        Set<Integer> begun = saved.observations().faults().stream().map(FaultRecord::id).collect(Collectors.toSet());
+        Map<Integer, FaultRecord> begun = saved.observations().faults().stream()
+                .collect(Collectors.toMap(FaultRecord::id, f -> f, (a, b) -> b));
         Scenario executed = new Scenario(saved.manifest().faultSchedule().stream()
-                .filter(f -> begun.contains(f.id())).map(ScenarioStep::of).toList());
+                .filter(f -> begun.containsKey(f.id()))
+                .map(f -> ScenarioStep.of(f).withAfterCheckpoint(begun.get(f.id()).checkpoint())).toList());
         long detection = io.cutcheck.harness.checker.Detection.millis(saved.observations(), judgement.results(),
                 saved.manifest().spec().timeLimitMillis()).orElse(-1);
         return new SavedFailure(real, saved.manifest().spec(), executed,
-                TryResult.of(judgement.verdict(), judgement.results(), real, null), detection);
+                TryResult.of(judgement.verdict(), judgement.results(), saved.observations(), real, null), detection);
     }
 
     /** The saved spec, following {@code scenario} with {@code timeLimitMillis}, its runs stored under {@code root}. */

@@ -12,14 +12,23 @@ import java.util.List;
  * @param targets the nodes or links it hits
  * @param startMillis offset from the start of the run phase at which it begins
  * @param durationMillis how long it lasts before healing
+ * @param afterCheckpoint a replayed fault's protocol point: it begins, at {@code startMillis} or
+ *     later, once the system has begun this checkpoint (the newest the saved run had seen when the
+ *     fault began there), so that it meets the same checkpoint rather than the same instant; null
+ *     for a fault that begins at its time alone
  */
-public record Fault(int id, String kind, List<String> targets, long startMillis, long durationMillis) {
+public record Fault(int id, String kind, List<String> targets, long startMillis, long durationMillis,
+                    Long afterCheckpoint) {
     public Fault {
         targets = List.copyOf(targets);
     }
 
+    public Fault(int id, String kind, List<String> targets, long startMillis, long durationMillis) {
+        this(id, kind, targets, startMillis, durationMillis, null);
+    }
+
     /** The same fault under another kind: one part of a compound kind {@code a+b}. */
     public Fault withKind(String part) {
-        return new Fault(id, part, targets, startMillis, durationMillis);
+        return new Fault(id, part, targets, startMillis, durationMillis, afterCheckpoint);
     }
 }

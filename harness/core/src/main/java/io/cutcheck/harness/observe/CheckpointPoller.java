@@ -41,7 +41,7 @@ public final class CheckpointPoller implements AutoCloseable {
     private final ExecutorService pool;
     private final Thread loop;
     private final long periodMillis;
-    private final Map<Long, CheckpointObservation> seen = new TreeMap<>();
+    private final TreeMap<Long, CheckpointObservation> seen = new TreeMap<>();
     private final Map<Long, Map<String, JsonNode>> contents = new ConcurrentHashMap<>();
     /** Parts not fetched yet: checkpoint → nodes still to ask. */
     private final Map<Long, Set<String>> missing = new HashMap<>();
@@ -182,6 +182,11 @@ public final class CheckpointPoller implements AutoCloseable {
             // retention already deleted it, or the node holds no part after all
             stillMissing.remove(node.name());
         }
+    }
+
+    /** The highest checkpoint id seen on any node so far, in any status; 0 before the first. */
+    public synchronized long newestId() {
+        return seen.isEmpty() ? 0 : seen.lastKey();
     }
 
     public synchronized long committedCount() {

@@ -21,7 +21,13 @@ public final class FaultRecorder {
     }
 
     public synchronized void started(Fault fault, long atMillis, String error) {
-        FaultRecord record = new FaultRecord(fault.id(), fault.kind(), fault.targets(), atMillis, null, error);
+        started(fault, atMillis, error, null);
+    }
+
+    /** As {@link #started(Fault, long, String)}, with the newest checkpoint begun when it began. */
+    public synchronized void started(Fault fault, long atMillis, String error, Long checkpoint) {
+        FaultRecord record = new FaultRecord(fault.id(), fault.kind(), fault.targets(), atMillis, null, error,
+                checkpoint);
         active.put(fault.id(), record);
         injected++;
         out.write(record);
@@ -31,7 +37,8 @@ public final class FaultRecorder {
         FaultRecord started = active.remove(fault.id());
         long startedAt = started == null ? atMillis : started.startedAt();
         String why = error != null ? error : started == null ? null : started.error();
-        out.write(new FaultRecord(fault.id(), fault.kind(), fault.targets(), startedAt, atMillis, why));
+        out.write(new FaultRecord(fault.id(), fault.kind(), fault.targets(), startedAt, atMillis, why,
+                started == null ? null : started.checkpoint()));
     }
 
     public synchronized int activeCount() {

@@ -129,7 +129,7 @@ public final class TestRun {
         FaultContext context = FaultContext.of(cluster::nodes, committer);
         ClientDriver clients = new ClientDriver(operations, p -> parts.workload().client(p, cluster.services().inputLog(),
                 settings), history, OPERATION_TIMEOUT_MILLIS);
-        NemesisDriver nemesis = new NemesisDriver(faultPlan, parts.nemesis(), context, faults);
+        NemesisDriver nemesis = new NemesisDriver(faultPlan, parts.nemesis(), context, faults, checkpoints::newestId);
         clients.start(runStartNanos);
         nemesis.start(runStartNanos);
         TimeUnit.MILLISECONDS.sleep(spec.timeLimitMillis());

@@ -35,7 +35,8 @@ final class ScenarioPlanner {
                     .map(kind -> chooser(anyNode, aims, aimsAtAcks, step).choose(kind, random))
                     .orElseGet(() -> concrete(step, nodes, aims, aimsAtAcks));
             faults.add(new Planned<>(step.atMillis(),
-                    new Fault(step.id(), step.kind(), targets, step.atMillis(), step.durationMillis())));
+                    new Fault(step.id(), step.kind(), targets, step.atMillis(), step.durationMillis(),
+                            step.afterCheckpoint())));
         }
         return new Schedule<>(faults);
     }

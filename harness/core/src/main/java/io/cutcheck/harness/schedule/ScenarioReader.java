@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class ScenarioReader {
 
     private static final Set<String> TOP_FIELDS = Set.of("description", "faults");
-    private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "targets", "at", "duration");
+    private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "targets", "at", "duration", "afterCheckpoint");
     private static final Pattern SPAN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -93,8 +93,10 @@ public final class ScenarioReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + " (" + kind + "): " + e.getMessage());
         }
+        Long afterCheckpoint = node.has("afterCheckpoint")
+                ? (long) wholeNumber(node.get("afterCheckpoint"), where + ": 'afterCheckpoint'") : null;
         return new ScenarioStep(id, kind, targets(node.get("targets"), where), span(node.get("at"), where, "at"),
-                span(node.get("duration"), where, "duration"));
+                span(node.get("duration"), where, "duration"), afterCheckpoint);
     }
 
     private static List<String> targets(JsonNode node, String where) {

@@ -1,5 +1,6 @@
 package io.cutcheck.harness.schedule;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.cutcheck.harness.nemesis.Fault;
@@ -16,17 +17,31 @@ import java.util.Locale;
  *     {@code non-coordinator}, {@code minority}, {@code all}) drawn by the run's seed
  * @param atMillis when the fault begins, after the start of the run phase
  * @param durationMillis how long it lasts before it is healed
+ * @param afterCheckpoint the step begins, at {@code at} or later, once the system has begun this
+ *     checkpoint (waiting at most its duration, and 3 s); a replay takes it from the saved run, so
+ *     a fault meets the same checkpoint again; null to begin at {@code at} alone
  */
-@JsonPropertyOrder({"id", "kind", "targets", "at", "duration"})
+@JsonPropertyOrder({"id", "kind", "targets", "at", "duration", "afterCheckpoint"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScenarioStep(int id, String kind, List<String> targets, @JsonProperty("at") long atMillis,
-                           @JsonProperty("duration") long durationMillis) {
+                           @JsonProperty("duration") long durationMillis, Long afterCheckpoint) {
     public ScenarioStep {
         targets = List.copyOf(targets);
     }
 
+    public ScenarioStep(int id, String kind, List<String> targets, long atMillis, long durationMillis) {
+        this(id, kind, targets, atMillis, durationMillis, null);
+    }
+
     /** The step of a fault as a run planned it: its concrete targets, its id and its timing. */
     public static ScenarioStep of(Fault fault) {
-        return new ScenarioStep(fault.id(), fault.kind(), fault.targets(), fault.startMillis(), fault.durationMillis());
+        return new ScenarioStep(fault.id(), fault.kind(), fault.targets(), fault.startMillis(), fault.durationMillis(),
+                fault.afterCheckpoint());
+    }
+
+    /** The same step, meeting the system at {@code checkpoint} (null: at its time alone). */
+    public ScenarioStep withAfterCheckpoint(Long checkpoint) {
+        return new ScenarioStep(id, kind, targets, atMillis, durationMillis, checkpoint);
     }
 
     public long endMillis() {
@@ -34,15 +49,15 @@ public record ScenarioStep(int id, String kind, List<String> targets, @JsonPrope
     }
 
     public ScenarioStep withTargets(List<String> newTargets) {
-        return new ScenarioStep(id, kind, newTargets, atMillis, durationMillis);
+        return new ScenarioStep(id, kind, newTargets, atMillis, durationMillis, afterCheckpoint);
     }
 
     public ScenarioStep withKind(String newKind) {
-        return new ScenarioStep(id, newKind, targets, atMillis, durationMillis);
+        return new ScenarioStep(id, newKind, targets, atMillis, durationMillis, afterCheckpoint);
     }
 
     public ScenarioStep withDurationMillis(long millis) {
-        return new ScenarioStep(id, kind, targets, atMillis, millis);
+        return new ScenarioStep(id, kind, targets, atMillis, millis, afterCheckpoint);
     }
 
     /** How a message names this step: its number, kind and start, e.g. {@code step 2 (kill at 5.0 s)}. */

@@ -35,6 +35,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void aStepMayWaitForACheckpoint() {
+        Scenario s = parse("""
+                {"faults": [{"kind": "kill", "targets": "one", "at": 100, "duration": 100, "afterCheckpoint": 7}]}""");
+        assertThat(s.faults().get(0).afterCheckpoint()).isEqualTo(7L);
+        assertThat(parse("""
+                {"faults": [{"kind": "kill", "targets": "one", "at": 100, "duration": 100}]}""").faults().get(0)
+                .afterCheckpoint()).isNull();
+    }
+
+    @Test
     void keepsTheIdsAStepGives() {
         Scenario s = parse("""
                 {"faults": [{"id": 4, "kind": "pause", "targets": "one", "at": 100, "duration": 100}]}""");
@@ -49,7 +59,7 @@ class ScenarioReaderTest {
                 .hasMessage("step 1 (explode): unknown nemesis 'explode'");
         assertThatThrownBy(() -> parse("""
                 {"faults": [{"kind": "kill", "targets": "one", "at": 0, "durration": 100}]}"""))
-                .hasMessage("step 0: unknown field 'durration' (fields: at, duration, id, kind, targets)");
+                .hasMessage("step 0: unknown field 'durration' (fields: afterCheckpoint, at, duration, id, kind, targets)");
         assertThatThrownBy(() -> parse("""
                 {"faults": [{"kind": "kill", "targets": "one", "at": "soon", "duration": 100}]}"""))
                 .hasMessageStartingWith("step 0: 'at' must be ms or a span like \"5s\"");
