@@ -78,7 +78,8 @@ public final class ShrinkBench {
         List<String> kinds = new ArrayList<>(recipe.kinds());
         kinds.add(kinds.contains("pause") ? "kill" : "pause");
         String schedule = String.join(",", kinds) + " @" + String.join(",", recipe.targets());
-        long timeLimitSeconds = (long) Math.ceil((MIN_FAULTS + 1) * recipe.faultIntervalMs() / 1000.0) + 1;
+        // three faults to spare: a slow restart on a loaded machine pushes the last ones past the end
+        long timeLimitSeconds = (long) Math.ceil((MIN_FAULTS + 3) * recipe.faultIntervalMs() / 1000.0) + 1;
         for (long seed = 1; seed <= SEEDS; seed++) {
             TestSpec spec = new SpecBuilder().system(recipe.system()).defect(recipe.defect()).nemesis(kinds)
                     .targets(recipe.targets()).faultTiming(recipe.faultIntervalMs(), recipe.faultDurationMs(), 0.25)
