@@ -156,6 +156,7 @@ public final class ResultsJson {
             item.set("healedAt", f.healedAt() == null ? NODES.nullNode() : NODES.numberNode(f.healedAt()));
             item.set("durationMs", f.healedAt() == null ? NODES.nullNode() : NODES.numberNode(f.healedAt() - f.startedAt()));
             item.put("error", f.error());
+            item.set("checkpoint", f.checkpoint() == null ? NODES.nullNode() : NODES.numberNode(f.checkpoint()));
         }
         return node;
     }
