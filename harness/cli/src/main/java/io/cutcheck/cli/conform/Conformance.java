@@ -81,13 +81,7 @@ public final class Conformance {
             Waits waits = new Waits(err);
             NodeConfigChecks badConfig = open(new NodeConfigChecks(system, slots, dir.resolve("bad-config"), runFile));
             CompletableFuture<Outcome> notJson = Parallel.start(badConfig::notJson);
-            CompletableFuture<Outcome> missing = Parallel.start(() -> {
-                try {
-                    return badConfig.missingField();
-                } catch (IOException e) {
-                    return Outcome.fail(Rules.CONFIG_MISSING_FIELD, "cannot write the file: " + e.getMessage());
-                }
-            });
+            CompletableFuture<Outcome> missing = inParallel(Rules.CONFIG_MISSING_FIELD, badConfig::missingField);
             KitCluster cluster = open(new KitCluster(system, slots, runFile));
             long startedAt = System.nanoTime();
             try {
@@ -96,25 +90,16 @@ public final class Conformance {
                 return unstartable("the system could not be started: " + oneLine(e) + "; logs in " + dir, err);
             }
             CheckpointWatch watch = open(new CheckpointWatch(cluster).start());
-            List<Rule> restoreRules = new ArrayList<>();
             RestoreChecks restore = new RestoreChecks(cluster, watch, waits);
             List<KitCluster.Member> others = restore.othersOfEachRole();
-            others.forEach(m -> restoreRules.add(Rules.restore(m.name(), m.role(), false)));
-            restoreRules.add(Rules.restore(cluster.committer().name(), cluster.committer().role(), true));
-            rules = Rules.ordered(restoreRules);
+            rules = Rules.ordered(restoreRules(cluster, others));
             String notRunning = cluster.awaitRunning(waits);
             if (notRunning != null) {
                 return unstartable(notRunning + "; logs in " + dir, err);
             }
             report.record(Outcome.pass(Rules.RUNNING, String.format("%.1f s after the start",
                     (System.nanoTime() - startedAt) / 1e9)));
-            CompletableFuture<Outcome> unknown = Parallel.start(() -> {
-                try {
-                    return badConfig.unknownValues();
-                } catch (IOException e) {
-                    return Outcome.fail(Rules.CONFIG_UNKNOWN, "cannot write the file: " + e.getMessage());
-                }
-            });
+            CompletableFuture<Outcome> unknown = inParallel(Rules.CONFIG_UNKNOWN, badConfig::unknownValues);
             new Timeline(system, workload, cluster, watch, restore, report, waits).run(others, settings, options);
             report.record(notJson.join());
             report.record(missing.join());
@@ -128,6 +113,29 @@ public final class Conformance {
         } finally {
             guard.close();
         }
+    }
+
+    /** A restore rule for one node of each role other than the committer's, and one for the committer. */
+    private static List<Rule> restoreRules(KitCluster cluster, List<KitCluster.Member> others) {
+        List<Rule> rules = new ArrayList<>();
+        others.forEach(m -> rules.add(Rules.restore(m.name(), m.role(), false)));
+        rules.add(Rules.restore(cluster.committer().name(), cluster.committer().role(), true));
+        return rules;
+    }
+
+    /** A bad-config check that writes a file: run beside the others; a file it cannot write fails its rule. */
+    private static CompletableFuture<Outcome> inParallel(Rule rule, FileCheck check) {
+        return Parallel.start(() -> {
+            try {
+                return check.run();
+            } catch (IOException e) {
+                return Outcome.fail(rule, "cannot write the file: " + e.getMessage());
+            }
+        });
+    }
+
+    private interface FileCheck {
+        Outcome run() throws IOException;
     }
 
     private int unstartable(String why, PrintWriter err) {

@@ -46,21 +46,12 @@ final class Timeline {
         this.waits = waits;
     }
 
-    /** Runs the rules that need the running system, in the timeline's order. */
-    void run(List<KitCluster.Member> others, WorkloadSettings settings, Map<String, JsonNode> options) {
-        TriggerChecks triggers = new TriggerChecks(cluster, waits);
-        ContentChecks contents = new ContentChecks(cluster, system.workload(), options);
-        InputFeeder input = new InputFeeder(workload, settings, SEED, cluster.inputLog());
-        CompletableFuture<Integer> firstHalf = Parallel.start(() -> input.feed(true));
-        Parallel.each(List.<Runnable>of(
-                () -> new ControlChecks(cluster).run().forEach(report::record),
-                () -> new EventChecks(cluster).run().forEach(report::record),
-                () -> triggers.triggers(TRIGGERS.intervalMillis(), TRIGGERS.everyRecords()).forEach(report::record),
-                () -> report.record(triggers.others()),
-                contents::noSuchId), Runnable::run);
-        firstHalf.join();
+    /**
+     * Triggers a checkpoint from outside until one commits (3 tries), holding each to the trigger
+     * rule; the committed id, or 0.
+     */
+    private static long commitExternal(TriggerChecks triggers) {
         long external = 0;
-        long start = System.nanoTime();
         for (int attempt = 0; attempt < 3 && external == 0; attempt++) {
             TriggerChecks.Triggered t = triggers.trigger("external");
             if (!t.ok()) {
@@ -78,6 +69,24 @@ final class Timeline {
         if (external == 0 && triggers.triggerFindings().clean()) {
             triggers.triggerFindings().problem("no triggered checkpoint committed (3 tries)");
         }
+        return external;
+    }
+
+    /** Runs the rules that need the running system, in the timeline's order. */
+    void run(List<KitCluster.Member> others, WorkloadSettings settings, Map<String, JsonNode> options) {
+        TriggerChecks triggers = new TriggerChecks(cluster, waits);
+        ContentChecks contents = new ContentChecks(cluster, system.workload(), options);
+        InputFeeder input = new InputFeeder(workload, settings, SEED, cluster.inputLog());
+        CompletableFuture<Integer> firstHalf = Parallel.start(() -> input.feed(true));
+        Parallel.each(List.<Runnable>of(
+                () -> new ControlChecks(cluster).run().forEach(report::record),
+                () -> new EventChecks(cluster).run().forEach(report::record),
+                () -> triggers.triggers(TRIGGERS.intervalMillis(), TRIGGERS.everyRecords()).forEach(report::record),
+                () -> report.record(triggers.others()),
+                contents::noSuchId), Runnable::run);
+        firstHalf.join();
+        long start = System.nanoTime();
+        long external = commitExternal(triggers);
         String triggered = String.format("202, checkpoint %d committed %.1f s after the first trigger", external,
                 (System.nanoTime() - start) / 1e9);
         report.record(triggers.triggerFindings().outcome(triggered));
