@@ -6,6 +6,7 @@ import io.cutcheck.harness.checker.ProgressChecker;
 import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.nemesis.ComposedNemesis;
 import io.cutcheck.harness.nemesis.Nemesis;
+import io.cutcheck.harness.nemesis.NemesisKind;
 import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.runtime.docker.DockerRuntime;
 import io.cutcheck.harness.runtime.docker.IptablesPartitionNemesis;
@@ -52,21 +53,16 @@ final class Registry {
             new Entry<>(BankWorkload.NAME, "transfers between accounts of peers; money is conserved",
                     BankWorkload::new)));
 
-    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(Stream.of(
-            ProcessNemeses.BY_KIND.entrySet().stream()
-                    .map(e -> new Entry<>(e.getKey(), ProcessNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
-            DiskNemeses.BY_KIND.entrySet().stream()
-                    .map(e -> new Entry<>(e.getKey(), DiskNemeses.DESCRIPTIONS.get(e.getKey()), e.getValue())),
-            NetworkNemeses.DESCRIPTIONS.entrySet().stream()
-                    .map(e -> new Entry<Supplier<Nemesis>>(e.getKey(), e.getValue(), () -> NetworkNemeses
-                            .forKinds(List.of(e.getKey()), new ToxiproxyEndpoint.Embedded()).orElseThrow())),
-            Stream.of(new Entry<Supplier<Nemesis>>(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.DESCRIPTION,
-                    IptablesPartitionNemesis::new)))
-            .flatMap(entries -> entries)
-            .toList());
+    /** Every fault kind, family by family: a new kind is one entry in its family's list. */
+    static final List<NemesisKind> NEMESIS_KINDS = Stream.of(ProcessNemeses.KINDS, NetworkNemeses.KINDS,
+            DiskNemeses.KINDS, List.of(IptablesPartitionNemesis.ENTRY)).flatMap(List::stream).toList();
+
+    static final Map<String, Entry<Supplier<Nemesis>>> NEMESES = byName(NEMESIS_KINDS.stream()
+            .map(k -> new Entry<>(k.name(), k.description(), k.make())).toList());
 
     /** Fault kinds that work on one runtime only, checked before a run starts. */
-    static final Map<String, String> NEMESIS_RUNTIME = Map.of(IptablesPartitionNemesis.KIND, IptablesPartitionNemesis.RUNTIME);
+    static final Map<String, String> NEMESIS_RUNTIME = NEMESIS_KINDS.stream().filter(k -> k.onlyRuntime() != null)
+            .collect(Collectors.toMap(NemesisKind::name, NemesisKind::onlyRuntime));
 
     static final Map<String, Entry<Function<RunFile, Runtime>>> RUNTIMES = byName(List.of(
             new Entry<Function<RunFile, Runtime>>("local", "every node an OS process on this host",
@@ -191,15 +187,11 @@ final class Registry {
      */
     static Map<String, List<String>> nemesisFamilies(String runtime) {
         Map<String, List<String>> families = new LinkedHashMap<>();
-        families.put("process", ProcessNemeses.BY_KIND.keySet().stream().sorted().toList());
-        families.put("network", NetworkNemeses.DESCRIPTIONS.keySet().stream()
-                .filter(k -> !k.startsWith("partition-")).sorted().toList());
-        families.put("disk", DiskNemeses.BY_KIND.keySet().stream().sorted().toList());
-        NEMESIS_RUNTIME.forEach((kind, only) -> {
-            if (only.equals(runtime)) {
-                families.put(kind, List.of(kind));
-            }
-        });
+        NEMESIS_KINDS.stream()
+                .filter(k -> k.onlyRuntime() == null || k.onlyRuntime().equals(runtime))
+                .filter(k -> !k.name().startsWith("partition-"))
+                .forEach(k -> families.computeIfAbsent(k.family(), f -> new ArrayList<>()).add(k.name()));
+        families.replaceAll((family, kinds) -> kinds.stream().sorted().toList());
         return families;
     }
 

@@ -1,9 +1,7 @@
 package io.cutcheck.nemesis.disk;
 
-import io.cutcheck.harness.nemesis.Nemesis;
+import io.cutcheck.harness.nemesis.NemesisKind;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The disk faults by kind, with one sentence each, for the CLI's registry and help. All of them
@@ -33,15 +31,17 @@ public final class DiskNemeses {
     /** ENOSPC on every write. */
     static final List<DiskFault> FULL = List.of(DiskFault.error(DiskOp.WRITE, Errno.ENOSPC, 1.0));
 
-    public static final Map<String, Supplier<Nemesis>> BY_KIND = Map.of(
-            SLOW_DISK, () -> new RuleNemesis(SLOW_DISK, SLOW),
-            DISK_ERRORS, () -> new RuleNemesis(DISK_ERRORS, ERRORS),
-            DISK_FULL, () -> new RuleNemesis(DISK_FULL, FULL),
-            LoseUnsyncedNemesis.KIND, LoseUnsyncedNemesis::new);
+    public static final String FAMILY = "disk";
 
-    public static final Map<String, String> DESCRIPTIONS = Map.of(
-            SLOW_DISK, "slow disk: write +10 ms, fsync +250 ms, rename +50 ms (FUSE)",
-            DISK_ERRORS, "failing disk: EIO on fsync (4/5, unsynced data dropped), on write and rename (1/20) (FUSE)",
-            DISK_FULL, "full disk: ENOSPC on every write (FUSE)",
-            LoseUnsyncedNemesis.KIND, "power loss: kill nodes, drop their unsynced writes (some torn), restart (FUSE)");
+    public static final List<NemesisKind> KINDS = List.of(
+            NemesisKind.of(SLOW_DISK, FAMILY, "slow disk: write +10 ms, fsync +250 ms, rename +50 ms (FUSE)",
+                    () -> new RuleNemesis(SLOW_DISK, SLOW)),
+            NemesisKind.of(DISK_ERRORS, FAMILY,
+                    "failing disk: EIO on fsync (4/5, unsynced data dropped), on write and rename (1/20) (FUSE)",
+                    () -> new RuleNemesis(DISK_ERRORS, ERRORS)),
+            NemesisKind.of(DISK_FULL, FAMILY, "full disk: ENOSPC on every write (FUSE)",
+                    () -> new RuleNemesis(DISK_FULL, FULL)),
+            NemesisKind.of(LoseUnsyncedNemesis.KIND, FAMILY,
+                    "power loss: kill nodes, drop their unsynced writes (some torn), restart (FUSE)",
+                    LoseUnsyncedNemesis::new));
 }

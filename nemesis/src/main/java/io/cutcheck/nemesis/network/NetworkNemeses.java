@@ -1,5 +1,6 @@
 package io.cutcheck.nemesis.network;
 
+import io.cutcheck.harness.nemesis.NemesisKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,9 +16,20 @@ public final class NetworkNemeses {
     private NetworkNemeses() {
     }
 
-    public static final Map<String, String> DESCRIPTIONS = Arrays.stream(NetworkFaultKind.values())
-            .collect(Collectors.toMap(NetworkFaultKind::cliName, NetworkFaultKind::description, (a, b) -> a,
-                    LinkedHashMap::new));
+    public static final String FAMILY = "network";
+
+    /**
+     * Every network kind. A run puts all of its network kinds on one nemesis (one set of link
+     * proxies, on the server {@code --toxiproxy} names), so {@code make} here is for one kind
+     * alone, on the embedded server.
+     */
+    public static final List<NemesisKind> KINDS = Arrays.stream(NetworkFaultKind.values())
+            .map(k -> NemesisKind.of(k.cliName(), FAMILY, k.description(),
+                    () -> forKinds(List.of(k.cliName()), new ToxiproxyEndpoint.Embedded()).orElseThrow()))
+            .toList();
+
+    public static final Map<String, String> DESCRIPTIONS = KINDS.stream()
+            .collect(Collectors.toMap(NemesisKind::name, NemesisKind::description, (a, b) -> a, LinkedHashMap::new));
 
     public static boolean isNetworkKind(String kind) {
         return NetworkFaultKind.byCliName(kind).isPresent();

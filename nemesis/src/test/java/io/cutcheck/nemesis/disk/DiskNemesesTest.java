@@ -13,9 +13,9 @@ class DiskNemesesTest {
 
     @Test
     void everyKindIsDescribedClaimsItsOwnNameAndComposesWithTheOthers() {
-        assertThat(DiskNemeses.DESCRIPTIONS.keySet()).isEqualTo(DiskNemeses.BY_KIND.keySet());
-        DiskNemeses.BY_KIND.forEach((kind, make) -> assertThat(make.get().kinds()).containsExactly(kind));
-        List<Nemesis> all = DiskNemeses.BY_KIND.values().stream().map(s -> s.get()).toList();
+        DiskNemeses.KINDS.forEach(k -> assertThat(k.make().get().kinds()).containsExactly(k.name()));
+        assertThat(DiskNemeses.KINDS).allMatch(k -> k.family().equals("disk") && !k.description().isBlank());
+        List<Nemesis> all = DiskNemeses.KINDS.stream().map(k -> k.make().get()).toList();
         assertThat(ComposedNemesis.of(all).kinds())
                 .containsExactlyInAnyOrder("slow-disk", "disk-errors", "disk-full", "lose-unsynced");
     }
@@ -35,7 +35,8 @@ class DiskNemesesTest {
 
     @Test
     void aDiskNemesisUsedWithoutItsFixtureSaysSo() {
-        Nemesis slow = DiskNemeses.BY_KIND.get("slow-disk").get();
+        Nemesis slow = DiskNemeses.KINDS.stream().filter(k -> k.name().equals("slow-disk")).findFirst().orElseThrow()
+                .make().get();
         assertThatThrownBy(() -> slow.inject(new Fault(0, "slow-disk", List.of("a"), 0, 1), List::of))
                 .hasMessageContaining("no fault disks");
     }

@@ -5,6 +5,7 @@ import io.cutcheck.harness.nemesis.FaultContext;
 import io.cutcheck.harness.nemesis.Fixture;
 import io.cutcheck.harness.nemesis.FixtureSite;
 import io.cutcheck.harness.nemesis.Nemesis;
+import io.cutcheck.harness.nemesis.NemesisKind;
 import io.cutcheck.harness.runtime.Node;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,10 @@ public final class IptablesPartitionNemesis implements Nemesis {
             "cut nodes off from the others with iptables in their containers (--runtime docker only)";
     /** The runtime this kind works on, for entry points that check a test before it starts. */
     public static final String RUNTIME = "docker";
+
+    /** Its own family: the self-check runs the correct systems under it on Docker only. */
+    public static final NemesisKind ENTRY = new NemesisKind(KIND, KIND, DESCRIPTION, RUNTIME,
+            IptablesPartitionNemesis::new);
 
     private final ContainerFirewall firewall = new ContainerFirewall();
 
