@@ -16,8 +16,9 @@ import java.util.Optional;
  * processes. Fills the input log, starts the job, and measures records/s reaching the sink's
  * transactions between 10 % and 90 % of the input, with checkpointing off and every 1 s, {@code runs} times
  * each, alternating; prints the medians and the checkpoint durations of all runs.
- * <pre>java -cp systems-under-test/target/cutcheck-sut.jar:systems-under-test/target/test-classes \
- *     io.cutcheck.sut.bench.BarrierBench [records] [keys] [runs]</pre>
+ * <pre>java -cp "$CP" io.cutcheck.sut.bench.BarrierBench [records] [keys] [runs]</pre>
+ * with {@code CP} the shaded jar, this module's test classes and the harness jar (the README's
+ * Benchmarks table spells it out).
  */
 public final class BarrierBench {
     private BarrierBench() {

@@ -36,8 +36,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, Integer> dataPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<Process> services = new ArrayList<>();
-    private final int inputPort = FreePorts.next();
-    private final int outputPort = FreePorts.next();
+    private final int inputPort = LoopbackPorts.next();
+    private final int outputPort = LoopbackPorts.next();
 
     public LocalCluster(Path jar, Path dir, Spec spec) {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-cluster-cleanup"));
@@ -57,8 +57,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void add(String node) {
-        controlPorts.put(node, FreePorts.next());
-        dataPorts.put(node, FreePorts.next());
+        controlPorts.put(node, LoopbackPorts.next());
+        dataPorts.put(node, LoopbackPorts.next());
     }
 
     public List<String> nodes() {

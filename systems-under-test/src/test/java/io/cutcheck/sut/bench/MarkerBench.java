@@ -15,8 +15,9 @@ import java.util.Random;
  * input log, starts the peers, and measures transfers/s consumed (summed over all peers) between
  * 10 % and 90 % of the input, once with snapshots off and once with every peer initiating one
  * every 1 s; then the snapshot duration (trigger to committed manifest) p50 / p99.
- * <pre>java -cp systems-under-test/target/cutcheck-sut.jar:systems-under-test/target/test-classes \
- *     io.cutcheck.sut.bench.MarkerBench [transfers-per-peer] [peers]</pre>
+ * <pre>java -cp "$CP" io.cutcheck.sut.bench.MarkerBench [transfers-per-peer] [peers]</pre>
+ * with {@code CP} the shaded jar, this module's test classes and the harness jar (the README's
+ * Benchmarks table spells it out).
  */
 public final class MarkerBench {
     private static final int ACCOUNTS = 10;

@@ -66,13 +66,13 @@ public final class MarkerCluster implements AutoCloseable {
         this.intervalsMs = intervalsMs.clone();
         this.accounts = accounts;
         this.initialBalance = initialBalance;
-        this.inputPort = FreePorts.next();
+        this.inputPort = LoopbackPorts.next();
         this.controlPorts = new int[peers];
         this.dataPorts = new int[peers];
         this.processes = new Process[peers];
         for (int i = 0; i < peers; i++) {
-            controlPorts[i] = FreePorts.next();
-            dataPorts[i] = FreePorts.next();
+            controlPorts[i] = LoopbackPorts.next();
+            dataPorts[i] = LoopbackPorts.next();
         }
         this.input = new JsonHttpClient("http://127.0.0.1:" + inputPort);
     }
