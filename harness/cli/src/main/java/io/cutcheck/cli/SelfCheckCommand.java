@@ -145,7 +145,7 @@ final class SelfCheckCommand implements Callable<Integer> {
             spec = spec(row.recipe(), seed);
         } catch (RuntimeException e) {
             row.add(Validity.UNKNOWN, null);
-            out.printf("%s: not run: %s%n", label, Main.oneLine(e));
+            out.printf("%s: not run: %s%n", label, CutcheckCommand.oneLine(e));
             return;
         }
         TestRun run = new TestRun(spec, Runner.parts(spec, sutJar));

@@ -30,7 +30,7 @@ import picocli.CommandLine;
 
 /**
  * Bad flags of every subcommand and bad system descriptors, run in this JVM through the
- * command line's own entry point ({@link Main#commandLine()}): each is exit 2 and one line on
+ * command line's own entry point ({@link CutcheckCommand#commandLine()}): each is exit 2 and one line on
  * standard error saying what is wrong, never a stack trace, and nothing is started (no run file,
  * no child process, and an answer within 10 s). {@link BadInputIT} runs a few such lines as a
  * user would, through the jar; this table is the wide, fast one.
@@ -84,11 +84,11 @@ class BadInputTableTest {
     /** What one command line printed and returned. */
     record Result(int exitCode, String out, String err) {}
 
-    /** Runs {@code cutcheck ARGS} in this JVM, as {@link Main#main} would but with the output kept. */
+    /** Runs {@code cutcheck ARGS} in this JVM, as {@link CutcheckCommand#main} would but with the output kept. */
     static Result cutcheck(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = CutcheckCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
@@ -423,7 +423,7 @@ class BadInputTableTest {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text, true);
         PrintWriter err = new PrintWriter(new StringWriter(), true);
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = CutcheckCommand.commandLine();
         cli.setOut(out);
         cli.setErr(err);
         assertThat(cli.getSubcommands()).containsKeys("test", "demo", "analyze", "self-check", "conform", "defects",

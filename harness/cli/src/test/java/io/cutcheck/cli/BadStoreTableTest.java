@@ -163,7 +163,7 @@ class BadStoreTableTest {
     static Result analyze(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = CutcheckCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         String[] argv = Stream.concat(Stream.of("analyze"), Arrays.stream(args)).toArray(String[]::new);

@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Speaks the helper's control API ({@link ControlServer}) over loopback HTTP. */
+/** Speaks the helper's control API ({@link FaultFsControlServer}) over loopback HTTP. */
 final class ControlClient {
-  private static final ObjectMapper JSON = ControlServer.JSON;
+  private static final ObjectMapper JSON = FaultFsControlServer.JSON;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -109,10 +109,10 @@ public final class FaultFsMain {
 
   static int run(Options options, PrintStream out) {
     FaultFs fs;
-    ControlServer control;
+    FaultFsControlServer control;
     try {
       fs = new FaultFs(options.backing());
-      control = ControlServer.start(fs, options.controlPort());
+      control = FaultFsControlServer.start(fs, options.controlPort());
     } catch (IOException e) {
       System.err.println("faultfs: cannot start: " + e.getMessage());
       return 1;

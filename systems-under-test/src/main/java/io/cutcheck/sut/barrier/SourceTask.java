@@ -3,7 +3,7 @@ package io.cutcheck.sut.barrier;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.cutcheck.sut.control.Content;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import io.cutcheck.sut.http.JsonHttpClient;
 import io.cutcheck.sut.node.NodeConfig;
 import io.cutcheck.sut.storage.CheckpointStore;
@@ -196,7 +196,7 @@ final class SourceTask extends TaskNode {
 
     private List<StreamRecord> parse(byte[] body) throws IOException {
         List<StreamRecord> records = new ArrayList<>();
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+        try (JsonParser parser = ProtocolJson.MAPPER.getFactory().createParser(body)) {
             while (parser.nextToken() != null) {
                 if (parser.currentToken() == JsonToken.FIELD_NAME && "records".equals(parser.currentName())) {
                     parser.nextToken();

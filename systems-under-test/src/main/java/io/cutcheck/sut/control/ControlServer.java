@@ -2,7 +2,7 @@ package io.cutcheck.sut.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.http.HttpApi;
-import io.cutcheck.sut.http.Reply;
+import io.cutcheck.sut.http.HttpReply;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public final class ControlServer implements AutoCloseable {
 
     public ControlServer(String host, int port, ControlNode node, EventLog events, long incarnation) {
         api = new HttpApi(host, port);
-        api.route("GET", "/health", r -> Reply.ok(node.health()));
+        api.route("GET", "/health", r -> HttpReply.ok(node.health()));
         api.route("GET", "/events", r -> {
             EventLog.Page page = events.since(r.queryLong("since", 0), (int) Math.min(
                     r.queryLong("max", MAX_EVENTS_PER_PAGE), MAX_EVENTS_PER_PAGE));
@@ -24,33 +24,34 @@ public final class ControlServer implements AutoCloseable {
             body.put("incarnation", incarnation);
             body.put("events", page.events());
             body.put("next", page.next());
-            return Reply.ok(body);
+            return HttpReply.ok(body);
         });
-        api.route("GET", "/checkpoints", r -> Reply.ok(node.checkpoints()));
+        api.route("GET", "/checkpoints", r -> HttpReply.ok(node.checkpoints()));
         api.route("GET", "/checkpoints/{id}/content", r -> node.content(r.pathLong("id"))
-                .map(Reply::ok)
-                .orElseGet(() -> Reply.error(404, "no committed part of checkpoint " + r.path("id") + " on this node")));
+                .map(HttpReply::ok)
+                .orElseGet(() -> HttpReply.error(404,
+                        "no committed part of checkpoint " + r.path("id") + " on this node")));
         api.route("POST", "/checkpoints/trigger", r -> {
             JsonNode body = r.json();
             String reason = body.path("reason").asText("external");
             try {
-                return Reply.json(202, Map.of("id", node.trigger(reason)));
+                return HttpReply.json(202, Map.of("id", node.trigger(reason)));
             } catch (TriggerRejectedException e) {
-                return Reply.error(409, e.getMessage());
+                return HttpReply.error(409, e.getMessage());
             }
         });
-        api.route("GET", "/triggers", r -> Reply.ok(node.triggers()));
+        api.route("GET", "/triggers", r -> HttpReply.ok(node.triggers()));
         api.route("PUT", "/triggers", r -> {
             JsonNode body = r.json();
             Long interval = body.hasNonNull("intervalMs") ? body.get("intervalMs").asLong() : null;
             Long records = body.hasNonNull("everyRecords") ? body.get("everyRecords").asLong() : null;
             if ((interval != null && interval < 0) || (records != null && records < 0)) {
-                return Reply.error(400, "intervalMs and everyRecords must be >= 0");
+                return HttpReply.error(400, "intervalMs and everyRecords must be >= 0");
             }
             try {
-                return Reply.ok(node.updateTriggers(interval, records));
+                return HttpReply.ok(node.updateTriggers(interval, records));
             } catch (TriggerRejectedException e) {
-                return Reply.error(409, e.getMessage());
+                return HttpReply.error(409, e.getMessage());
             }
         });
     }

@@ -26,7 +26,7 @@ public final class HttpApi implements AutoCloseable {
     /** Serves one route. */
     @FunctionalInterface
     public interface Handler {
-        Reply handle(Request request) throws Exception;
+        HttpReply handle(Request request) throws Exception;
     }
 
     private record Route(String method, String[] segments, Handler handler) {
@@ -84,15 +84,15 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void dispatch(HttpExchange exchange) throws IOException {
-        Reply reply;
+        HttpReply reply;
         try {
             reply = route(exchange);
         } catch (BadRequestException e) {
-            reply = Reply.error(e.status(), e.getMessage());
+            reply = HttpReply.error(e.status(), e.getMessage());
         } catch (JsonProcessingException e) {
-            reply = Reply.error(400, "bad JSON: " + e.getOriginalMessage().replace('\n', ' '));
+            reply = HttpReply.error(400, "bad JSON: " + e.getOriginalMessage().replace('\n', ' '));
         } catch (Exception e) {
-            reply = Reply.error(500, String.valueOf(e.getMessage()).replace('\n', ' '));
+            reply = HttpReply.error(500, String.valueOf(e.getMessage()).replace('\n', ' '));
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
         reply.body().writeTo(buffer);
@@ -103,7 +103,7 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private Reply route(HttpExchange exchange) throws Exception {
+    private HttpReply route(HttpExchange exchange) throws Exception {
         String[] path = split(exchange.getRequestURI().getRawPath());
         boolean pathKnown = false;
         for (Route route : routes) {
@@ -118,7 +118,7 @@ public final class HttpApi implements AutoCloseable {
                 return route.handler().handle(request);
             }
         }
-        return pathKnown ? Reply.error(405, "method not allowed") : Reply.error(404, "no such path");
+        return pathKnown ? HttpReply.error(405, "method not allowed") : HttpReply.error(404, "no such path");
     }
 
     private static Map<String, String> match(String[] template, String[] path) {

@@ -16,7 +16,7 @@ public final class JsonHttpClient {
     public record Response(int status, byte[] body) {
         public JsonNode json() {
             try {
-                return body.length == 0 ? Json.MAPPER.missingNode() : Json.MAPPER.readTree(body);
+                return body.length == 0 ? ProtocolJson.MAPPER.missingNode() : ProtocolJson.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -48,13 +48,13 @@ public final class JsonHttpClient {
     }
 
     public Response post(String path, Object body) throws IOException {
-        return post(path, Json.MAPPER.writeValueAsBytes(body));
+        return post(path, ProtocolJson.MAPPER.writeValueAsBytes(body));
     }
 
     public Response put(String path, Object body) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))));
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(ProtocolJson.MAPPER.writeValueAsBytes(body))));
     }
 
     private Response send(HttpRequest.Builder request) throws IOException {

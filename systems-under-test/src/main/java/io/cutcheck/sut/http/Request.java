@@ -24,9 +24,9 @@ public record Request(String method, Map<String, String> pathParams, Map<String,
     public JsonNode json() throws IOException {
         byte[] bytes = body.readAllBytes();
         if (bytes.length == 0) {
-            return Json.MAPPER.missingNode();
+            return ProtocolJson.MAPPER.missingNode();
         }
-        return Json.MAPPER.readTree(bytes);
+        return ProtocolJson.MAPPER.readTree(bytes);
     }
 
     private static long parseLong(String name, String text, Long fallback) {

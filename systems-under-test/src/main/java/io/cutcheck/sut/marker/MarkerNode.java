@@ -73,7 +73,7 @@ public final class MarkerNode implements AutoCloseable {
         server = new ControlServer(config.bindHost(), config.controlPort(), control, events, incarnation);
         new RecoveryRoutes(peer, incarnation, leader, settings, events, config.inputLog(), dataAddresses,
                 this::replaceReader).install(server);
-        server.route("GET", "/balances", r -> io.cutcheck.sut.http.Reply.ok(balances(settings)));
+        server.route("GET", "/balances", r -> io.cutcheck.sut.http.HttpReply.ok(balances(settings)));
         server.start();
         events.append(EventType.STARTED, null, Map.of("incarnation", incarnation));
         timers.scheduleWithFixedDelay(this::tick, 50, 50, TimeUnit.MILLISECONDS);
@@ -97,7 +97,7 @@ public final class MarkerNode implements AutoCloseable {
         long interval = control.triggers().intervalMs();
         if (interval > 0 && now - lastIntervalTrigger >= interval) {
             lastIntervalTrigger = now;
-            if (peer.phase() == Phase.RUNNING) {
+            if (peer.phase() == RecoveryPhase.RUNNING) {
                 try {
                     control.trigger("interval");
                 } catch (Exception e) {

@@ -35,7 +35,7 @@ final class MarkerPeer implements Outbox {
     private final Runnable askForRecovery;
 
     private volatile long epoch;
-    private volatile Phase phase = Phase.FRESH;
+    private volatile RecoveryPhase phase = RecoveryPhase.FRESH;
     private volatile Long restoredFrom;
     private MarkerProcessor processor;
     private MeshLinks links = MeshLinks.NONE;
@@ -63,7 +63,7 @@ final class MarkerPeer implements Outbox {
         return epoch;
     }
 
-    Phase phase() {
+    RecoveryPhase phase() {
         return phase;
     }
 
@@ -112,7 +112,7 @@ final class MarkerPeer implements Outbox {
 
     /** A batch of transfers read from the input log for {@code forEpoch}; stale batches are dropped. */
     void onInput(long forEpoch, List<Transfer> batch) {
-        if (forEpoch != epoch || phase != Phase.RUNNING || batch.isEmpty()
+        if (forEpoch != epoch || phase != RecoveryPhase.RUNNING || batch.isEmpty()
                 || batch.get(0).offset() != processor.ledger().position()) {
             return;
         }
@@ -127,7 +127,7 @@ final class MarkerPeer implements Outbox {
 
     /** A message that arrived on the channel from {@code sender} opened in {@code forEpoch}. */
     void onMessage(String sender, long forEpoch, MeshMessage message) {
-        if (forEpoch != epoch || (phase != Phase.CONNECTED && phase != Phase.RUNNING)) {
+        if (forEpoch != epoch || (phase != RecoveryPhase.CONNECTED && phase != RecoveryPhase.RUNNING)) {
             return;
         }
         if (message instanceof MeshMessage.CreditMessage m) {
@@ -148,7 +148,7 @@ final class MarkerPeer implements Outbox {
 
     /** A channel of {@code forEpoch} broke: the system must restore globally. */
     void onChannelBroken(String peer, long forEpoch) {
-        if (forEpoch == epoch && (phase == Phase.CONNECTED || phase == Phase.RUNNING)) {
+        if (forEpoch == epoch && (phase == RecoveryPhase.CONNECTED || phase == RecoveryPhase.RUNNING)) {
             LOG.warning("channel with " + peer + " broke in epoch " + forEpoch + "; asking for recovery");
             askForRecovery.run();
         }
@@ -158,7 +158,7 @@ final class MarkerPeer implements Outbox {
 
     /** Starts snapshot {@code id} here; answers false when this peer is not running. */
     boolean initiate(long id, String reason) {
-        if (phase != Phase.RUNNING) {
+        if (phase != RecoveryPhase.RUNNING) {
             return false;
         }
         long now = System.currentTimeMillis();
@@ -294,7 +294,7 @@ final class MarkerPeer implements Outbox {
     /** Stops everything of the current epoch and reports what this peer holds. */
     RestoreChoice.Report halt(long newEpoch) {
         epoch = newEpoch;
-        phase = Phase.HALTED;
+        phase = RecoveryPhase.HALTED;
         links.close();
         links = MeshLinks.NONE;
         if (processor != null) {
@@ -361,7 +361,7 @@ final class MarkerPeer implements Outbox {
             }
         }
         restoredFrom = snapshot;
-        phase = Phase.RESTORED;
+        phase = RecoveryPhase.RESTORED;
         transfersSinceTrigger = 0;
         events.append(EventType.RESTORED, snapshot, Map.of("position", ledger.position()));
         retainLater();
@@ -369,11 +369,11 @@ final class MarkerPeer implements Outbox {
 
     void connected(MeshLinks newLinks) {
         links = newLinks;
-        phase = Phase.CONNECTED;
+        phase = RecoveryPhase.CONNECTED;
     }
 
     void start() {
-        phase = Phase.RUNNING;
+        phase = RecoveryPhase.RUNNING;
     }
 
     long position() {

@@ -3,7 +3,7 @@ package io.cutcheck.sut.marker;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.control.ControlServer;
 import io.cutcheck.sut.control.EventLog;
-import io.cutcheck.sut.http.Reply;
+import io.cutcheck.sut.http.HttpReply;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,12 +42,12 @@ final class RecoveryRoutes {
     void install(ControlServer server) {
         server.route("POST", "/marker/recover", r -> {
             if (leader == null) {
-                return Reply.error(409, settings.node() + " is not the recovery leader");
+                return HttpReply.error(409, settings.node() + " is not the recovery leader");
             }
             JsonNode body = r.json();
             leader.request(new RecoveryLeader.Request(body.path("node").asText(), body.path("incarnation").asLong(),
                     body.path("epoch").asLong()));
-            return Reply.json(202, Map.of("queued", true));
+            return HttpReply.json(202, Map.of("queued", true));
         });
         server.route("POST", "/marker/halt", r -> {
             long epoch = r.json().path("epoch").asLong();
@@ -63,7 +63,7 @@ final class RecoveryRoutes {
             body.put("manifests", report.manifests());
             body.put("notified", report.notified());
             body.put("parts", report.parts());
-            return Reply.ok(body);
+            return HttpReply.ok(body);
         });
         server.route("POST", "/marker/restore", r -> {
             JsonNode body = r.json();
@@ -73,36 +73,36 @@ final class RecoveryRoutes {
             Set<Long> committed = new HashSet<>();
             body.path("committed").forEach(n -> committed.add(n.asLong()));
             String refusal = peer.call(() -> {
-                if (epoch != peer.epoch() || peer.phase() != Phase.HALTED) {
+                if (epoch != peer.epoch() || peer.phase() != RecoveryPhase.HALTED) {
                     return "not halted in epoch " + epoch;
                 }
                 peer.restore(snapshot, committed);
                 return null;
             });
-            return refusal == null ? Reply.ok(Map.of("restored", String.valueOf(snapshot))) : refused(refusal);
+            return refusal == null ? HttpReply.ok(Map.of("restored", String.valueOf(snapshot))) : refused(refusal);
         });
         server.route("POST", "/marker/connect", r -> {
             long epoch = r.json().path("epoch").asLong();
-            if (epoch != peer.epoch() || peer.phase() != Phase.RESTORED) {
+            if (epoch != peer.epoch() || peer.phase() != RecoveryPhase.RESTORED) {
                 return refused("not restored in epoch " + epoch);
             }
             SocketLinks links = SocketLinks.dial(settings.node(), epoch, dataAddresses,
                     System.currentTimeMillis() + DIAL_DEADLINE_MS,
                     (broken, e) -> peer.post(() -> peer.onChannelBroken(broken, e)));
             String refusal = peer.call(() -> {
-                if (epoch != peer.epoch() || peer.phase() != Phase.RESTORED) {
+                if (epoch != peer.epoch() || peer.phase() != RecoveryPhase.RESTORED) {
                     links.close();
                     return "not restored in epoch " + epoch;
                 }
                 peer.connected(links);
                 return null;
             });
-            return refusal == null ? Reply.ok(Map.of("connected", epoch)) : refused(refusal);
+            return refusal == null ? HttpReply.ok(Map.of("connected", epoch)) : refused(refusal);
         });
         server.route("POST", "/marker/start", r -> {
             long epoch = r.json().path("epoch").asLong();
             Long from = peer.call(() -> {
-                if (epoch != peer.epoch() || peer.phase() != Phase.CONNECTED) {
+                if (epoch != peer.epoch() || peer.phase() != RecoveryPhase.CONNECTED) {
                     return null;
                 }
                 peer.start();
@@ -116,11 +116,11 @@ final class RecoveryRoutes {
                         peer.onInput(epoch, batch);
                         return null;
                     })).start());
-            return Reply.ok(Map.of("started", epoch, "from", from));
+            return HttpReply.ok(Map.of("started", epoch, "from", from));
         });
     }
 
-    private Reply refused(String why) {
-        return Reply.json(409, Map.of("error", why, "epoch", peer.epoch()));
+    private HttpReply refused(String why) {
+        return HttpReply.json(409, Map.of("error", why, "epoch", peer.epoch()));
     }
 }

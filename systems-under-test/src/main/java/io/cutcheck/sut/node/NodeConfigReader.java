@@ -2,7 +2,7 @@ package io.cutcheck.sut.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ public final class NodeConfigReader {
     public static NodeConfig parse(String text) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
+            root = ProtocolJson.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new BadConfigException("node config is not JSON: " + e.getOriginalMessage());
         }

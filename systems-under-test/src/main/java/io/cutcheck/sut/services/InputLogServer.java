@@ -2,7 +2,7 @@ package io.cutcheck.sut.services;
 
 import io.cutcheck.sut.http.BadRequestException;
 import io.cutcheck.sut.http.HttpApi;
-import io.cutcheck.sut.http.Reply;
+import io.cutcheck.sut.http.HttpReply;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -24,13 +24,13 @@ public final class InputLogServer implements AutoCloseable {
     public InputLogServer(String host, int port, InputLog log) {
         this.log = log;
         this.api = new HttpApi(host, port);
-        api.route("GET", "/partitions", r -> Reply.ok(new Partitions(log.partitions(),
+        api.route("GET", "/partitions", r -> HttpReply.ok(new Partitions(log.partitions(),
                 IntStream.range(0, log.partitions()).mapToLong(log::end).toArray())));
         api.route("POST", "/partitions/{p}/records", r -> {
             int p = partition(r.pathLong("p"));
             List<byte[]> records = RawJson.objects(r.body(), "offset");
             long first = log.append(p, records);
-            return Reply.ok(new Appended(p, first, records.size()));
+            return HttpReply.ok(new Appended(p, first, records.size()));
         });
         api.route("GET", "/partitions/{p}/records", r -> {
             int p = partition(r.pathLong("p"));
@@ -41,7 +41,7 @@ public final class InputLogServer implements AutoCloseable {
                 throw new BadRequestException("from >= 0, max >= 1 and waitMs >= 0 are required");
             }
             InputLog.Slice slice = log.read(p, from, (int) Math.min(max, MAX_READ), waitMs);
-            return new Reply(200, out -> {
+            return new HttpReply(200, out -> {
                 RawJson.writeAscii(out, "{\"partition\":" + p + ",\"from\":" + from + ",\"records\":[");
                 long offset = from;
                 for (byte[] record : slice.records()) {

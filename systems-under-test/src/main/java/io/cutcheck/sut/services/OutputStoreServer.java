@@ -3,8 +3,8 @@ package io.cutcheck.sut.services;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.http.BadRequestException;
 import io.cutcheck.sut.http.HttpApi;
-import io.cutcheck.sut.http.Json;
-import io.cutcheck.sut.http.Reply;
+import io.cutcheck.sut.http.ProtocolJson;
+import io.cutcheck.sut.http.HttpReply;
 import java.util.List;
 import java.util.Map;
 
@@ -35,14 +35,14 @@ public final class OutputStoreServer implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new BadRequestException("state must be open, prepared, committed or aborted");
             }
-            return Reply.ok(store.transactions(r.query().get("owner"), filter));
+            return HttpReply.ok(store.transactions(r.query().get("owner"), filter));
         });
         api.route("GET", "/output", r -> {
             long from = r.queryLong("from", 0);
             int max = (int) Math.min(Math.max(r.queryLong("max", 10_000), 1), MAX_READ);
             List<OutputStore.Entry> entries = store.output(from, max);
             long end = store.end();
-            return new Reply(200, out -> {
+            return new HttpReply(200, out -> {
                 RawJson.writeAscii(out, "{\"records\":[");
                 boolean first = true;
                 for (OutputStore.Entry e : entries) {
@@ -50,7 +50,8 @@ public final class OutputStoreServer implements AutoCloseable {
                         out.write(',');
                     }
                     first = false;
-                    RawJson.writeAscii(out, "{\"seq\":" + e.seq() + ",\"txn\":" + Json.MAPPER.writeValueAsString(e.txn())
+                    RawJson.writeAscii(out, "{\"seq\":" + e.seq()
+                            + ",\"txn\":" + ProtocolJson.MAPPER.writeValueAsString(e.txn())
                             + ",\"checkpoint\":" + e.checkpoint() + ",\"record\":");
                     out.write(e.record());
                     out.write('}');
@@ -58,14 +59,14 @@ public final class OutputStoreServer implements AutoCloseable {
                 RawJson.writeAscii(out, "],\"end\":" + end + "}");
             });
         });
-        api.route("GET", "/stats", r -> Reply.ok(Map.of("committed", store.end(), "staged", store.staged())));
+        api.route("GET", "/stats", r -> HttpReply.ok(Map.of("committed", store.end(), "staged", store.staged())));
     }
 
-    private static Reply answer(String txn, TxnOutcome outcome) {
+    private static HttpReply answer(String txn, TxnOutcome outcome) {
         return switch (outcome) {
-            case DONE -> Reply.ok(Map.of("txn", txn));
-            case CONFLICT -> Reply.error(409, "transaction " + txn + " is not in a state that allows this");
-            case UNKNOWN -> Reply.error(404, "no transaction " + txn);
+            case DONE -> HttpReply.ok(Map.of("txn", txn));
+            case CONFLICT -> HttpReply.error(409, "transaction " + txn + " is not in a state that allows this");
+            case UNKNOWN -> HttpReply.error(404, "no transaction " + txn);
         };
     }
 

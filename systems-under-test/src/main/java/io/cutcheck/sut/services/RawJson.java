@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.cutcheck.sut.http.BadRequestException;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +31,7 @@ final class RawJson {
      */
     private static List<byte[]> slices(byte[] body) throws IOException {
         List<byte[]> result = new ArrayList<>();
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body)) {
+        try (JsonParser parser = ProtocolJson.MAPPER.getFactory().createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new BadRequestException("body must be a JSON array of objects");
             }
@@ -60,8 +60,8 @@ final class RawJson {
 
     private static byte[] compact(byte[] object) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(object.length);
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(object);
-             JsonGenerator out = Json.MAPPER.getFactory().createGenerator(buffer)) {
+        try (JsonParser parser = ProtocolJson.MAPPER.getFactory().createParser(object);
+             JsonGenerator out = ProtocolJson.MAPPER.getFactory().createGenerator(buffer)) {
             parser.nextToken();
             out.copyCurrentStructure(parser);
         }
@@ -71,8 +71,8 @@ final class RawJson {
     private static List<byte[]> rewritten(InputStream body, String dropField) throws IOException {
         List<byte[]> result = new ArrayList<>();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(body);
-             JsonGenerator out = Json.MAPPER.getFactory().createGenerator(buffer)) {
+        try (JsonParser parser = ProtocolJson.MAPPER.getFactory().createParser(body);
+             JsonGenerator out = ProtocolJson.MAPPER.getFactory().createGenerator(buffer)) {
             out.setRootValueSeparator(null);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new BadRequestException("body must be a JSON array of objects");

@@ -3,7 +3,7 @@ package io.cutcheck.sut.storage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ final class MetadataFormatV1 {
     }
 
     static byte[] write(CheckpointMetadata m) throws java.io.IOException {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = ProtocolJson.MAPPER.createObjectNode();
         root.put("version", VERSION).put("id", m.id()).put("reason", m.reason()).put("triggeredAt", m.triggeredAt())
                 .put("acksCompleteAt", m.acksCompleteAt()).put("committedAt", m.committedAt());
         ArrayNode parts = root.putArray("parts");
@@ -31,7 +31,7 @@ final class MetadataFormatV1 {
         }
         ObjectNode positions = root.putObject("positions");
         new TreeMap<>(m.positions()).forEach((partition, offset) -> positions.put(String.valueOf(partition), offset));
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        return ProtocolJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
     static CheckpointMetadata read(JsonNode root) {

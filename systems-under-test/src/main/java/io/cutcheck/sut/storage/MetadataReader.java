@@ -1,7 +1,7 @@
 package io.cutcheck.sut.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import java.io.IOException;
 
 /** Reads a metadata file of any known format version, choosing the reader by its {@code version} field. */
@@ -12,7 +12,7 @@ public final class MetadataReader {
     public static CheckpointMetadata read(byte[] bytes, String what) throws CorruptCheckpointException {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(bytes);
+            root = ProtocolJson.MAPPER.readTree(bytes);
         } catch (IOException e) {
             throw new CorruptCheckpointException(what + ": torn metadata");
         }

@@ -3,7 +3,7 @@ package io.cutcheck.sut.barrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,9 @@ class OutputRecordsJsonTest {
         List<Map<String, Object>> expected = records.stream().map(r -> Map.<String, Object>of("partition", r.partition(),
                 "offset", r.offset(), "key", r.key(), "value", r.value(), "count", r.count(), "sum", r.sum())).toList();
 
-        JsonNode written = Json.MAPPER.readTree(json.encode(records));
+        JsonNode written = ProtocolJson.MAPPER.readTree(json.encode(records));
 
-        assertThat(written).isEqualTo(Json.MAPPER.readTree(Json.MAPPER.writeValueAsBytes(expected)));
+        assertThat(written).isEqualTo(ProtocolJson.MAPPER.readTree(ProtocolJson.MAPPER.writeValueAsBytes(expected)));
         assertThat(written.get(1).get("count").asLong()).isEqualTo(Long.MIN_VALUE);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cutcheck.sut.http.JsonHttpClient;
-import io.cutcheck.sut.http.Reply;
+import io.cutcheck.sut.http.HttpReply;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +63,7 @@ class ControlServerTest {
             port = probe.getLocalPort();
         }
         try (ControlServer s = new ControlServer("127.0.0.1", port, new OneShotNode(), events, 7)) {
-            s.route("GET", "/extra", r -> Reply.ok(Map.of("x", 1))).start();
+            s.route("GET", "/extra", r -> HttpReply.ok(Map.of("x", 1))).start();
             JsonHttpClient c = new JsonHttpClient("http://127.0.0.1:" + port);
             assertThat(c.get("/health").json().toString()).isEqualTo(
                     "{\"protocol\":1,\"system\":\"test\",\"node\":\"n\",\"role\":\"coordinator\",\"status\":\"running\","

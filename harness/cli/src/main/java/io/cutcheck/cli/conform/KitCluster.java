@@ -8,7 +8,7 @@ import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.local.LocalRuntime;
 import io.cutcheck.harness.services.Services;
 import io.cutcheck.harness.spec.CheckpointTriggers;
-import io.cutcheck.harness.system.NodeConfig;
+import io.cutcheck.harness.system.NodeConfigWriter;
 import io.cutcheck.harness.system.NodeSlot;
 import io.cutcheck.harness.system.SystemDefinition;
 import java.io.IOException;
@@ -84,7 +84,7 @@ final class KitCluster implements AutoCloseable {
         List<LaunchSpec> launches = new ArrayList<>();
         for (NodeSlot slot : slots) {
             Path nodeDir = dir.resolve("nodes").resolve(slot.node());
-            byte[] config = NodeConfig.write(system.name(), slot, slots, addresses, nodeDir.resolve("data"),
+            byte[] config = NodeConfigWriter.write(system.name(), slot, slots, addresses, nodeDir.resolve("data"),
                     services.inputLogForNodes(), services.outputStoreForNodes(), triggers, null, options);
             launches.add(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
         }

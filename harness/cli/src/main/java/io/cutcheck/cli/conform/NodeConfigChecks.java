@@ -5,7 +5,7 @@ import io.cutcheck.harness.cleanup.RunFile;
 import io.cutcheck.harness.runtime.NodeAddress;
 import io.cutcheck.harness.runtime.local.FreePorts;
 import io.cutcheck.harness.spec.CheckpointTriggers;
-import io.cutcheck.harness.system.NodeConfig;
+import io.cutcheck.harness.system.NodeConfigWriter;
 import io.cutcheck.harness.system.NodeSlot;
 import io.cutcheck.harness.system.SystemDefinition;
 import java.io.IOException;
@@ -106,7 +106,7 @@ final class NodeConfigChecks implements AutoCloseable {
         }
         NodeSlot self = slots.stream().filter(s -> s.node().equals(system.committer(slots))).findFirst().orElseThrow();
         URI nowhere = URI.create("http://127.0.0.1:" + ports.next("127.0.0.1"));
-        return NodeConfig.write(system.name(), self, slots, addresses, caseDir.resolve("data"), nowhere, nowhere,
+        return NodeConfigWriter.write(system.name(), self, slots, addresses, caseDir.resolve("data"), nowhere, nowhere,
                 CheckpointTriggers.defaults(), null, Map.of());
     }
 

@@ -12,10 +12,10 @@ import io.cutcheck.harness.runtime.Runtime;
 import io.cutcheck.harness.services.Services;
 import io.cutcheck.harness.spec.TestSpec;
 import io.cutcheck.harness.store.StoreLayout;
-import io.cutcheck.harness.sut.Health;
+import io.cutcheck.harness.sut.NodeHealth;
 import io.cutcheck.harness.sut.Reply;
 import io.cutcheck.harness.sut.SutClient;
-import io.cutcheck.harness.system.NodeConfig;
+import io.cutcheck.harness.system.NodeConfigWriter;
 import io.cutcheck.harness.system.NodeSlot;
 import io.cutcheck.harness.system.SystemDefinition;
 import java.io.IOException;
@@ -69,7 +69,7 @@ final class Cluster implements AutoCloseable {
             Map<String, NodeAddress> seen = new LinkedHashMap<>(fixture.peersSeenBy(slot.node(), addresses));
             seen.put(slot.node(), addresses.get(slot.node())); // a node binds its own address, whatever peers dial
             Path dataDir = fixture.dataDir(slot.node(), nodeDir.resolve("data"));
-            byte[] config = NodeConfig.write(system.name(), slot, slots, seen, dataDir,
+            byte[] config = NodeConfigWriter.write(system.name(), slot, slots, seen, dataDir,
                     services.inputLogForNodes(), services.outputStoreForNodes(), spec.checkpoint(), spec.defect(),
                     options);
             launches.add(new LaunchSpec(addresses.get(slot.node()), slot.role(), system.command(), config, nodeDir));
@@ -96,13 +96,13 @@ final class Cluster implements AutoCloseable {
                     throw new IOException(node.name() + " exited before it was running: "
                             + NodeLog.lastLine(node.logFile()) + " (log: " + node.logFile() + ")");
                 }
-                Reply<Health> health = new SutClient(node.controlUri(), Duration.ofSeconds(1)).health();
-                if (health.result().map(Health::running).orElse(false)) {
+                Reply<NodeHealth> health = new SutClient(node.controlUri(), Duration.ofSeconds(1)).health();
+                if (health.result().map(NodeHealth::running).orElse(false)) {
                     garbledSince.remove(node.name());
                     continue;
                 }
                 last.put(node.name(), health.result().map(h -> "status " + h.status()).orElse(health.describe()));
-                if (health instanceof Reply.Failed<Health> f && f.failure() == Reply.Failure.ERROR) {
+                if (health instanceof Reply.Failed<NodeHealth> f && f.failure() == Reply.Failure.ERROR) {
                     long since = garbledSince.computeIfAbsent(node.name(), n -> System.nanoTime());
                     if (System.nanoTime() - since > GARBLED_FOR.toNanos()) {
                         throw new IOException(node.name() + ": GET /health answered against the protocol for "

@@ -88,63 +88,56 @@ public record TestSpec(String name, String system, String systemFile, String run
     }
 
     public TestSpec withSystemFile(String v) {
-        return new TestSpec(name, system, v, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().systemFile(v).build();
     }
 
     public TestSpec withName(String v) {
-        return new TestSpec(v, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().name(v).build();
     }
 
     public TestSpec withNodes(int v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, v, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().nodes(v).build();
     }
 
     public TestSpec withRatePerSecond(int v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, v, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().ratePerSecond(v).build();
     }
 
     public TestSpec withFaults(FaultPlan v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, v, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().faults(v).build();
     }
 
     public TestSpec withSeed(long v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, v,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().seed(v).build();
     }
 
     public TestSpec withTimeLimitMillis(long v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                v, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        return toBuilder().timeLimitMillis(v).build();
     }
 
     public TestSpec withDrainTimeoutMillis(long v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, v, checkpoint, defect, options, storeDir);
+        return toBuilder().drainTimeoutMillis(v).build();
     }
 
     public TestSpec withCheckpoint(CheckpointTriggers v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, v, defect, options, storeDir);
+        return toBuilder().checkpoint(v).build();
     }
 
     public TestSpec withDefect(String v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, v, options, storeDir);
+        return toBuilder().defect(v).build();
     }
 
     public TestSpec withOptions(Map<String, JsonNode> v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, v, storeDir);
+        return toBuilder().options(v).build();
     }
 
     public TestSpec withStoreDir(String v) {
-        return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency, faults, seed,
-                timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, v);
+        return toBuilder().storeDir(v).build();
+    }
+
+    /** A builder holding this spec's values, to change some and {@link Builder#build} a new spec. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The name runs are saved under when none is given: system, nemesis kinds and defect. */
@@ -155,5 +148,133 @@ public record TestSpec(String name, String system, String systemFile, String run
             b.append("-").append(defect);
         }
         return b.toString();
+    }
+
+    /**
+     * The one place a spec is copied with changes: the {@code with…} methods and callers changing
+     * several values at once set fields here, and {@link #build} runs the record's checks once on
+     * the result, so a spec that is only valid after two changes can still be made.
+     */
+    public static final class Builder {
+        private String name;
+        private String system;
+        private String systemFile;
+        private String runtime;
+        private String workload;
+        private int nodes;
+        private int ratePerSecond;
+        private int concurrency;
+        private FaultPlan faults;
+        private long seed;
+        private long timeLimitMillis;
+        private long drainTimeoutMillis;
+        private CheckpointTriggers checkpoint;
+        private String defect;
+        private Map<String, JsonNode> options;
+        private String storeDir;
+
+        private Builder(TestSpec from) {
+            name = from.name;
+            system = from.system;
+            systemFile = from.systemFile;
+            runtime = from.runtime;
+            workload = from.workload;
+            nodes = from.nodes;
+            ratePerSecond = from.ratePerSecond;
+            concurrency = from.concurrency;
+            faults = from.faults;
+            seed = from.seed;
+            timeLimitMillis = from.timeLimitMillis;
+            drainTimeoutMillis = from.drainTimeoutMillis;
+            checkpoint = from.checkpoint;
+            defect = from.defect;
+            options = from.options;
+            storeDir = from.storeDir;
+        }
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder system(String v) {
+            system = v;
+            return this;
+        }
+
+        public Builder systemFile(String v) {
+            systemFile = v;
+            return this;
+        }
+
+        public Builder runtime(String v) {
+            runtime = v;
+            return this;
+        }
+
+        public Builder workload(String v) {
+            workload = v;
+            return this;
+        }
+
+        public Builder nodes(int v) {
+            nodes = v;
+            return this;
+        }
+
+        public Builder ratePerSecond(int v) {
+            ratePerSecond = v;
+            return this;
+        }
+
+        public Builder concurrency(int v) {
+            concurrency = v;
+            return this;
+        }
+
+        public Builder faults(FaultPlan v) {
+            faults = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder timeLimitMillis(long v) {
+            timeLimitMillis = v;
+            return this;
+        }
+
+        public Builder drainTimeoutMillis(long v) {
+            drainTimeoutMillis = v;
+            return this;
+        }
+
+        public Builder checkpoint(CheckpointTriggers v) {
+            checkpoint = v;
+            return this;
+        }
+
+        public Builder defect(String v) {
+            defect = v;
+            return this;
+        }
+
+        public Builder options(Map<String, JsonNode> v) {
+            options = v;
+            return this;
+        }
+
+        public Builder storeDir(String v) {
+            storeDir = v;
+            return this;
+        }
+
+        public TestSpec build() {
+            return new TestSpec(name, system, systemFile, runtime, workload, nodes, ratePerSecond, concurrency,
+                    faults, seed, timeLimitMillis, drainTimeoutMillis, checkpoint, defect, options, storeDir);
+        }
     }
 }

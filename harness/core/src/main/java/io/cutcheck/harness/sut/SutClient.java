@@ -29,8 +29,8 @@ public final class SutClient {
         return http.base();
     }
 
-    public Reply<Health> health() {
-        return http.get("/health", Health.class);
+    public Reply<NodeHealth> health() {
+        return http.get("/health", NodeHealth.class);
     }
 
     /**

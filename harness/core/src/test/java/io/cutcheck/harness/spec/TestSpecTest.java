@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cutcheck.harness.schedule.FaultPlan;
 import io.cutcheck.harness.schedule.FaultTarget;
+import io.cutcheck.harness.store.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,28 @@ class TestSpecTest {
         assertThat(other.defect()).isEqualTo("no-alignment");
         assertThat(other.withSeed(42).withDefect(null)).isEqualTo(base);
         assertThat(base.seed()).isEqualTo(42);
+    }
+
+    @Test
+    void builderChecksOnceWhenBuilt() {
+        TestSpec base = spec();
+        assertThat(base.toBuilder().build()).isEqualTo(base);
+        TestSpec.Builder builder = base.toBuilder().nodes(0).runtime("docker").concurrency(4);
+        // nodes 0 is refused by build, not by the setter: the builder holds values in between
+        assertThatThrownBy(builder::build).hasMessageContaining("--nodes");
+        TestSpec changed = builder.nodes(3).build();
+        assertThat(changed).isEqualTo(new TestSpec("barrier-kill", "barrier", null, "docker", "stream", 3, 200, 4,
+                base.faults(), 42, 20_000, 60_000, base.checkpoint(), null, Map.of(), "store"));
+        assertThat(base.nodes()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonHoldsTheRecordComponentsOnly() {
+        // test.json is the record's components, nothing the builder methods add
+        List<String> fields = new java.util.ArrayList<>();
+        Json.MAPPER.valueToTree(spec()).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly(java.util.Arrays.stream(TestSpec.class.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).toArray(String[]::new));
     }
 
     @Test

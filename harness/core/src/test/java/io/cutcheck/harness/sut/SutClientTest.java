@@ -71,7 +71,7 @@ class SutClientTest {
     @Test
     void readsHealthEventsCheckpointsContentAndTriggers() {
         assertThat(client.health().result()).hasValue(
-                new Health(1, "barrier", "sink-0", "sink", "running", 17, 4L));
+                new NodeHealth(1, "barrier", "sink-0", "sink", "running", 17, 4L));
         EventsPage page = client.events(0).result().orElseThrow();
         assertThat(page.incarnation()).isEqualTo(17);
         assertThat(page.next()).isEqualTo(1);

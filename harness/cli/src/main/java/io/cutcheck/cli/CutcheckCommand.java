@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
                 ShrinkCommand.class, DefectsCommand.class,
                 ToxiproxyCommand.class, SelfCheckCommand.class, ConformCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 valid, 1 invalid, 2 unknown or error."})
-public final class Main implements Runnable {
+public final class CutcheckCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -28,7 +28,7 @@ public final class Main implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(new CutcheckCommand());
         cli.getSubcommands().get("test").getCommandSpec().usageMessage().footer(TestCommand.footer());
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("cutcheck: " + oneLine(e) + " (see --help)");

@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import java.util.Map;
 
 /** An HTTP answer: a status and a body writer (JSON by default; services stream raw JSON for speed). */
-public record Reply(int status, BodyWriter body) {
+public record HttpReply(int status, BodyWriter body) {
 
     /** Writes a response body. */
     @FunctionalInterface
@@ -13,15 +13,15 @@ public record Reply(int status, BodyWriter body) {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    public static Reply json(int status, Object value) {
-        return new Reply(status, out -> Json.MAPPER.writeValue(out, value));
+    public static HttpReply json(int status, Object value) {
+        return new HttpReply(status, out -> ProtocolJson.MAPPER.writeValue(out, value));
     }
 
-    public static Reply ok(Object value) {
+    public static HttpReply ok(Object value) {
         return json(200, value);
     }
 
-    public static Reply error(int status, String message) {
+    public static HttpReply error(int status, String message) {
         return json(status, Map.of("error", message));
     }
 }

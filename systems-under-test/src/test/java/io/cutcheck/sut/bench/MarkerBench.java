@@ -15,7 +15,9 @@ import java.util.Random;
  * input log, starts the peers, and measures transfers/s consumed (summed over all peers) between
  * 10 % and 90 % of the input, once with snapshots off and once with every peer initiating one
  * every 1 s; then the snapshot duration (trigger to committed manifest) p50 / p99.
- * <pre>java -cp cutcheck-sut.jar io.cutcheck.sut.bench.MarkerBench [transfers-per-peer] [peers]</pre>
+ * <pre>java -cp "$CP" io.cutcheck.sut.bench.MarkerBench [transfers-per-peer] [peers]</pre>
+ * with {@code CP} the shaded jar, this module's test classes and the harness jar (the README's
+ * Benchmarks table spells it out).
  */
 public final class MarkerBench {
     private static final int ACCOUNTS = 10;
@@ -30,7 +32,7 @@ public final class MarkerBench {
     public static void main(String[] args) throws Exception {
         int perPeer = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         int peers = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        Path jar = Path.of(MarkerBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = SutJar.locate();
         Result off = run(jar, perPeer, peers, 0);
         Result on = run(jar, perPeer, peers, 1000);
         System.out.printf("transfers=%d peers=%d accounts/peer=%d%n", perPeer * peers, peers, ACCOUNTS);

@@ -23,16 +23,16 @@ import java.util.concurrent.Executors;
  *
  * Bad requests get 400 with {@code {"error": "..."}}.
  */
-final class ControlServer implements AutoCloseable {
+final class FaultFsControlServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
 
-  private ControlServer(HttpServer server) {
+  private FaultFsControlServer(HttpServer server) {
     this.server = server;
   }
 
-  static ControlServer start(FaultFs fs, int port) throws IOException {
+  static FaultFsControlServer start(FaultFs fs, int port) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     server.setExecutor(Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "faultfs-control");
@@ -61,7 +61,7 @@ final class ControlServer implements AutoCloseable {
       return null;
     }));
     server.start();
-    return new ControlServer(server);
+    return new FaultFsControlServer(server);
   }
 
   int port() {

@@ -1,7 +1,7 @@
 package io.cutcheck.sut.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import io.cutcheck.sut.http.JsonHttpClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +36,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Map<String, Integer> dataPorts = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final List<Process> services = new ArrayList<>();
-    private final int inputPort = FreePorts.next();
-    private final int outputPort = FreePorts.next();
+    private final int inputPort = LoopbackPorts.next();
+    private final int outputPort = LoopbackPorts.next();
 
     public LocalCluster(Path jar, Path dir, Spec spec) {
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "local-cluster-cleanup"));
@@ -57,8 +57,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private void add(String node) {
-        controlPorts.put(node, FreePorts.next());
-        dataPorts.put(node, FreePorts.next());
+        controlPorts.put(node, LoopbackPorts.next());
+        dataPorts.put(node, LoopbackPorts.next());
     }
 
     public List<String> nodes() {
@@ -103,7 +103,8 @@ public final class LocalCluster implements AutoCloseable {
 
     public void start(String node) throws IOException {
         Path config = dir.resolve(node + ".json");
-        Files.writeString(config, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config(node)));
+        Files.writeString(config,
+                ProtocolJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(config(node)));
         processes.put(node, spawn(node, List.of("--node-config", config.toString()), "-Xmx256m"));
     }
 
@@ -144,7 +145,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private ObjectNode config(String node) {
         String role = node.contains("-") ? node.substring(0, node.indexOf('-')) : node;
-        ObjectNode c = Json.MAPPER.createObjectNode();
+        ObjectNode c = ProtocolJson.MAPPER.createObjectNode();
         c.put("protocol", 1).put("system", "barrier").put("node", node).put("role", role)
                 .put("index", index(node)).put("bindHost", "127.0.0.1")
                 .put("controlPort", controlPorts.get(node)).put("dataPort", dataPorts.get(node))
@@ -165,7 +166,7 @@ public final class LocalCluster implements AutoCloseable {
         }
         Map<String, Object> options = new LinkedHashMap<>(spec.optionsByRole().getOrDefault(role, Map.of()));
         options.putAll(spec.optionsByRole().getOrDefault(node, Map.of()));
-        c.set("options", Json.MAPPER.valueToTree(options));
+        c.set("options", ProtocolJson.MAPPER.valueToTree(options));
         return c;
     }
 

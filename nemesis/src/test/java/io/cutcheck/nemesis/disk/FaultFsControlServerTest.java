@@ -15,16 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The control API over real loopback HTTP, on a file system that is not mounted. */
-class ControlServerTest {
+class FaultFsControlServerTest {
   @TempDir Path backing;
   FaultFs fs;
-  ControlServer server;
+  FaultFsControlServer server;
   ControlClient client;
 
   @BeforeEach
   void start() throws IOException {
     fs = new FaultFs(backing);
-    server = ControlServer.start(fs, 0);
+    server = FaultFsControlServer.start(fs, 0);
     client = new ControlClient(server.port());
   }
 

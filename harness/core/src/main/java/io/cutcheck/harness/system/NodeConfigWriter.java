@@ -15,12 +15,12 @@ import java.util.Map;
  * gets the addresses of every node as it must dial them; with the local runtime these are the
  * nodes' own addresses, or, under a network nemesis, one proxy per directed link (see Fixture).
  */
-public final class NodeConfig {
+public final class NodeConfigWriter {
 
     public static final int PROTOCOL = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private NodeConfig() {}
+    private NodeConfigWriter() {}
 
     /**
      * @param slots every node of the system

@@ -1,7 +1,7 @@
 package io.cutcheck.sut.marker;
 
 /** Where a peer stands in the recovery rounds of PROTOCOL.md section 8. */
-enum Phase {
+enum RecoveryPhase {
     /** Started, waiting for the recovery leader's first round. */
     FRESH,
     /** Stopped by a halt: no input, no channels, recordings aborted. */

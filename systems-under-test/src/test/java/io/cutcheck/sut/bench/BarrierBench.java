@@ -16,7 +16,9 @@ import java.util.Optional;
  * processes. Fills the input log, starts the job, and measures records/s reaching the sink's
  * transactions between 10 % and 90 % of the input, with checkpointing off and every 1 s, {@code runs} times
  * each, alternating; prints the medians and the checkpoint durations of all runs.
- * <pre>java -cp cutcheck-sut.jar io.cutcheck.sut.bench.BarrierBench [records] [keys] [runs]</pre>
+ * <pre>java -cp "$CP" io.cutcheck.sut.bench.BarrierBench [records] [keys] [runs]</pre>
+ * with {@code CP} the shaded jar, this module's test classes and the harness jar (the README's
+ * Benchmarks table spells it out).
  */
 public final class BarrierBench {
     private BarrierBench() {
@@ -30,7 +32,7 @@ public final class BarrierBench {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 1_500_000;
         int keys = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Path jar = Path.of(BarrierBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path jar = SutJar.locate();
         System.out.printf("records=%d keys=%d runs=%d topology=2 sources, 2 operators, 1 sink%n", records, keys, runs);
         List<Double> offRates = new ArrayList<>();
         List<Double> onRates = new ArrayList<>();

@@ -1,7 +1,7 @@
 package io.cutcheck.sut.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cutcheck.sut.http.Json;
+import io.cutcheck.sut.http.ProtocolJson;
 import io.cutcheck.sut.http.JsonHttpClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,13 +66,13 @@ public final class MarkerCluster implements AutoCloseable {
         this.intervalsMs = intervalsMs.clone();
         this.accounts = accounts;
         this.initialBalance = initialBalance;
-        this.inputPort = FreePorts.next();
+        this.inputPort = LoopbackPorts.next();
         this.controlPorts = new int[peers];
         this.dataPorts = new int[peers];
         this.processes = new Process[peers];
         for (int i = 0; i < peers; i++) {
-            controlPorts[i] = FreePorts.next();
-            dataPorts[i] = FreePorts.next();
+            controlPorts[i] = LoopbackPorts.next();
+            dataPorts[i] = LoopbackPorts.next();
         }
         this.input = new JsonHttpClient("http://127.0.0.1:" + inputPort);
     }
@@ -204,7 +204,7 @@ public final class MarkerCluster implements AutoCloseable {
         config.put("checkpoint", Map.of("intervalMs", intervalsMs[i], "everyRecords", 0, "timeoutMs", 5000, "retain", 50));
         config.put("defect", defect);
         config.put("options", Map.of("accounts", accounts, "initialBalance", initialBalance));
-        Files.write(dir.resolve("peer-" + i + ".json"), Json.MAPPER.writeValueAsBytes(config));
+        Files.write(dir.resolve("peer-" + i + ".json"), ProtocolJson.MAPPER.writeValueAsBytes(config));
     }
 
     private Process launch(String name, List<String> args) throws IOException {
