@@ -19,7 +19,7 @@ class ReplayShrinkInputTest {
     static BadStoreTableTest.Result cutcheck(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = CutcheckCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return new BadStoreTableTest.Result(cli.execute(args), out.toString(), err.toString());
