@@ -27,7 +27,7 @@ final class PartWriter {
     private final boolean ackBeforeWrite;
     private final long delayMs;
     private final Consumer<ControlMessage> toCoordinator;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> TaskNode.daemon(r, "snapshot"));
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> Threads.daemon(r, "snapshot"));
 
     PartWriter(String node, CheckpointStore store, EventLog events, KnownCheckpoints known, BarrierDefect defect,
                long delayMs, Consumer<ControlMessage> toCoordinator) {
@@ -48,10 +48,10 @@ final class PartWriter {
             try {
                 if (ackBeforeWrite) {
                     ack(ackEpoch, id, store.describePart(id, node, payload), positions);
-                    TaskNode.sleep(delayMs);
+                    Threads.sleep(delayMs);
                     written(id, store.writePart(id, node, payload));
                 } else {
-                    TaskNode.sleep(delayMs);
+                    Threads.sleep(delayMs);
                     PartInfo part = store.writePart(id, node, payload);
                     written(id, part);
                     ack(ackEpoch, id, part, positions);

@@ -72,7 +72,7 @@ final class SourceTask extends TaskNode {
     @Override
     void start() {
         super.start();
-        daemon(this::fetchLoop, "fetcher").start();
+        Threads.daemon(this::fetchLoop, "fetcher").start();
     }
 
     /** Reads the input log ahead of the task thread, so reading overlaps with sending. */
@@ -85,7 +85,7 @@ final class SourceTask extends TaskNode {
                 from = fetchFrom;
             }
             if (!fetching) {
-                sleep(10);
+                Threads.sleep(10);
                 continue;
             }
             List<StreamRecord> records;
@@ -98,7 +98,7 @@ final class SourceTask extends TaskNode {
                 records = parse(response.body());
             } catch (IOException e) {
                 LOG.warning("reading the input log: " + e.getMessage());
-                sleep(200);
+                Threads.sleep(200);
                 continue;
             }
             if (records.isEmpty()) {
@@ -115,7 +115,7 @@ final class SourceTask extends TaskNode {
                         break;
                     }
                 }
-                sleep(2);
+                Threads.sleep(2);
             }
         }
     }

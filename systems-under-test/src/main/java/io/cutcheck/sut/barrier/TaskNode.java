@@ -104,8 +104,8 @@ abstract class TaskNode implements ControlNode {
         if (!topology.inputsOf(config.node(), config.role()).isEmpty()) {
             new FrameServer(config.bindHost(), config.dataPort(), config.node(), channelBuffer, this::serveInput);
         }
-        daemon(this::coordinatorLinkLoop, "coordinator-link").start();
-        daemon(this::heartbeatLoop, "heartbeat").start();
+        Threads.daemon(this::coordinatorLinkLoop, "coordinator-link").start();
+        Threads.daemon(this::heartbeatLoop, "heartbeat").start();
         Thread task = new Thread(this::taskLoop, "task");
         task.start();
     }
@@ -147,14 +147,14 @@ abstract class TaskNode implements ControlNode {
                 }
             } catch (IOException e) {
                 coordinatorLink = null;
-                sleep(200);
+                Threads.sleep(200);
             }
         }
     }
 
     private void heartbeatLoop() {
         while (true) {
-            sleep(200);
+            Threads.sleep(200);
             toCoordinator(new ControlMessage.Heartbeat(recordsRead()));
         }
     }
@@ -381,22 +381,5 @@ abstract class TaskNode implements ControlNode {
     @Override
     public TriggerSettings updateTriggers(Long intervalMs, Long everyRecords) throws TriggerRejectedException {
         throw new TriggerRejectedException("only the coordinator has triggers");
-    }
-
-    static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    static void sleep(long ms) {
-        if (ms <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

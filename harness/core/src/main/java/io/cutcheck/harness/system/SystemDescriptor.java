@@ -1,17 +1,8 @@
 package io.cutcheck.harness.system;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.cutcheck.harness.services.SutJar;
 import io.cutcheck.harness.spec.TestSpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,14 +27,6 @@ public final class SystemDescriptor {
     public static final String JAVA = "{java}";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-    /** Strict beyond the grammar: a key given twice would otherwise silently replace the first. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    /** Jackson's own location text inside its messages; the line and column are said once, in front. */
-    private static final Pattern SOURCE = Pattern.compile("\\s*\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
-    /** Jackson's advice on its parser features, which a descriptor's author cannot turn on. */
-    private static final Pattern FEATURE = Pattern.compile("\\s*\\([^()]*\\bFeature\\b[^()]*\\)");
 
     /** A descriptor that cannot be used: the message is one line naming the file and the field. */
     public static final class Invalid extends IllegalArgumentException {
@@ -136,68 +119,7 @@ public final class SystemDescriptor {
     }
 
     private JsonNode parse() {
-        if (Files.isDirectory(file)) {
-            throw new Invalid(file + ": is a directory, not a system descriptor file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new Invalid(file + ": no such system descriptor");
-        }
-        try (JsonParser parser = JSON.createParser(file.toFile())) {
-            JsonNode root = JSON.readTree(parser);
-            if (root == null || !root.isObject()) {
-                throw new Invalid(file + ": a system descriptor is a JSON object");
-            }
-            requireEnd(parser);
-            return root;
-        } catch (JsonProcessingException e) {
-            String message = SOURCE.matcher(e.getOriginalMessage()).replaceAll(" line $1, column $2");
-            throw new Invalid(file + ": not JSON" + where(e) + ": " + FEATURE.matcher(message).replaceAll("")
-                    .replace('\n', ' '));
-        } catch (IOException e) {
-            throw new Invalid(file + ": cannot read it: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Nothing but white space after the object, which Jackson would otherwise ignore. Checked here
-     * rather than by its FAIL_ON_TRAILING_TOKENS, whose message names its own classes.
-     */
-    private void requireEnd(JsonParser parser) throws IOException {
-        boolean more;
-        try {
-            more = parser.nextToken() != null;
-        } catch (JsonProcessingException e) {
-            more = true;
-        }
-        if (more) {
-            JsonLocation at = parser.currentTokenLocation();
-            throw new Invalid(file + ": not JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": there is more after the descriptor's closing '}'");
-        }
-    }
-
-    /** " at line L, column C, in field 'F'": where Jackson stopped, in the loader's own words. */
-    private static String where(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        if (e.getProcessor() instanceof JsonParser parser) {
-            String field = path(parser.getParsingContext());
-            where += field.isEmpty() ? "" : ", in field '" + field + "'";
-        }
-        return where;
-    }
-
-    /** The field a parser is in, as the loader's messages spell it: {@code nodes[1].count}. */
-    private static String path(JsonStreamContext context) {
-        StringBuilder path = new StringBuilder();
-        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
-            if (c.inArray()) {
-                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
-            } else if (c.getCurrentName() != null) {
-                path.insert(0, (path.length() == 0 || path.charAt(0) == '[' ? "" : ".") + c.getCurrentName());
-            }
-        }
-        return path.toString();
+        return DescriptorJson.parse(file, Invalid::new);
     }
 
     private RoleLayout layout(JsonNode nodes) {
