@@ -42,6 +42,7 @@ public final class CheckpointPoller implements AutoCloseable {
     private final Thread loop;
     private final long periodMillis;
     private final TreeMap<Long, CheckpointObservation> seen = new TreeMap<>();
+    private final java.util.concurrent.atomic.AtomicLong newest = new java.util.concurrent.atomic.AtomicLong();
     private final Map<Long, Map<String, JsonNode>> contents = new ConcurrentHashMap<>();
     /** Parts not fetched yet: checkpoint → nodes still to ask. */
     private final Map<Long, Set<String>> missing = new HashMap<>();
@@ -113,6 +114,7 @@ public final class CheckpointPoller implements AutoCloseable {
                         : "aborted".equals(status) ? now : null);
         if (!next.equals(old)) {
             seen.put(info.id(), next);
+            newest.accumulateAndGet(info.id(), Math::max);
             if (old == null || !old.status().equals(next.status()) || !old.nodes().equals(next.nodes())) {
                 checkpointsOut.write(next);
             }
@@ -184,9 +186,13 @@ public final class CheckpointPoller implements AutoCloseable {
         }
     }
 
-    /** The highest checkpoint id seen on any node so far, in any status; 0 before the first. */
-    public synchronized long newestId() {
-        return seen.isEmpty() ? 0 : seen.lastKey();
+    /**
+     * The highest checkpoint id seen on any node so far, in any status; 0 before the first. Read
+     * without the poller's lock, which a poll holds while nodes answer: the nemesis asks before
+     * every fault and must not wait on a node that is down.
+     */
+    public long newestId() {
+        return newest.get();
     }
 
     public synchronized long committedCount() {
