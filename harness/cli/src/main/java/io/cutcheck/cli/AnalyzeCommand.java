@@ -2,18 +2,14 @@ package io.cutcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.cutcheck.harness.checker.Checker;
 import io.cutcheck.harness.run.Judge;
 import io.cutcheck.harness.run.RunOutcome;
 import io.cutcheck.harness.store.StoreLayout;
 import io.cutcheck.harness.store.StoreReader;
-import io.cutcheck.harness.workload.Workload;
 import io.cutcheck.reports.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,10 +39,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         // a store that cannot be read is an error in one line (exit 2), not a usage mistake
         StoreReader.SavedRun saved = StoreReader.read(dir.toRealPath());
-        Workload workload = Registry.require(Registry.WORKLOADS, "workload", saved.manifest().spec().workload()).get();
-        List<Checker> checkers = new ArrayList<>(workload.checkers());
-        checkers.addAll(Registry.genericCheckers(saved.manifest().spec()));
-        Judge.Judgement judgement = Judge.judge(saved.observations(), saved.integrity(), checkers);
+        Judge.Judgement judgement = TryRunner.judge(saved);
         StoreLayout store = new StoreLayout(dir.toRealPath());
         RunOutcome outcome = RunOutcome.analyzed(store.dir(), saved.observations(), judgement);
         JsonNode results = Files.exists(store.results())

@@ -30,11 +30,12 @@ final class TryRunner {
         this.err = err;
     }
 
-    /** Loads a saved run and judges it again with its spec's checkers. */
+    /** Loads a saved run and judges it again with its spec's checkers (replay, shrink). */
     static SavedFailure load(Path dir) {
         return SavedFailure.load(dir, TryRunner::judge);
     }
 
+    /** A saved run judged again as the run judged itself: what analyze, replay and shrink all see. */
     static Judge.Judgement judge(StoreReader.SavedRun saved) {
         return Judge.judge(saved.observations(), saved.integrity(), checkers(saved.manifest().spec()));
     }
